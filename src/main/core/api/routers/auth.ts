@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import * as auth from '../../services/auth.ts';
+import { email, name, password } from '../schemas.ts';
+import { publicProcedure, router, userProcedure } from '../trpc.ts';
+
+export const authRouter = router({
+  register: publicProcedure
+    .input(z.object({ email, name, password }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const r = await auth.register(ctx.deps, input);
+      ctx.setSession(r.token);
+      return r;
+    }),
+  login: publicProcedure
+    .input(z.object({ email, password: z.string().min(1).max(200) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const r = await auth.login(ctx.deps, input);
+      ctx.setSession(r.token);
+      return r;
+    }),
+  logout: userProcedure
+    .input(z.object({ everywhere: z.boolean().default(false) }).strict().optional())
+    .mutation(async ({ ctx, input }) => {
+      await auth.logout(ctx.deps, ctx.sessionToken ?? '', ctx.userId, input?.everywhere ?? false);
+      ctx.setSession(null);
+      return { ok: true };
+    }),
+  me: userProcedure.query(({ ctx }) => auth.me(ctx.deps, ctx.userId)),
+  /** Whether a session is present; callable signed out so the panel knows to show sign-in. */
+  session: publicProcedure.query(async ({ ctx }) => ({
+    signedIn: ctx.userId !== null,
+    localOwner: ctx.localOwner,
+    user: ctx.userId ? await auth.me(ctx.deps, ctx.userId) : null,
+  })),
+});

@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { ApiContext } from './api/context.ts';
+import { appRouter } from './api/root.ts';
+import type { CoreConfig, CoreConfigInput } from './config.ts';
+import { coreConfigSchema } from './config.ts';
+import { openDatabase } from './db/open.ts';
+import type { Database } from './db/types.ts';
+import { allowedHostSet } from './http/origin-guard.ts';
+import type { RouteHandler } from './http/server.ts';
+import { createRequestListener } from './http/server.ts';
+import type { Clock } from './lib/clock.ts';
+import { systemClock } from './lib/clock.ts';
+import type { IdGen } from './lib/ids.ts';
+import { randomIds } from './lib/ids.ts';
+import type { Logger } from './lib/logger.ts';
+import { SecretBox } from './lib/secrets.ts';
+import { ensureLocalOwner, sessionUser } from './services/auth.ts';
+import type { ServiceDeps } from './services/deps.ts';
+import { CoreEvents } from './services/deps.ts';
+import { seedPricing } from './services/pricing.ts';
+
+export const VERSION = '0.1.0';
+
+export interface TollgateOptions {
+  config: CoreConfigInput;
+  masterKey: Buffer;
+  logger: Logger;
+  clock?: Clock;
+  ids?: IdGen;
+}
+
+/** The whole core: database, services, API and HTTP listener. Hosts (serve.ts, the Electron shell) own the process. */
+export interface Tollgate {
+  config: CoreConfig;
+  deps: ServiceDeps;
+  database: Database;
+  logger: Logger;
+  server: Server;
+  /** Context for in-process callers (IPC, tests); `userId` null = signed out. */
+  context(userId: string | null): ApiContext;
+  listen(): Promise<string>;
+  /** Stops accepting, drains in-flight requests, then closes the database. */
+  close(): Promise<void>;
+  addRoute(route: RouteHandler): void;
+  localOwnerId: string | null;
+}
+
+export function databaseUrlOf(config: CoreConfig): string {
+  return config.databaseUrl ?? join(config.dataDir, 'tollgate.db');
+}
+
+export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
+  const config = coreConfigSchema.parse(opts.config);
+  const logger = opts.logger;
+  const database = await openDatabase({
+    url: databaseUrlOf(config), migrationsRoot: config.migrationsRoot, sqliteSynchronous: config.sqliteSynchronous,
+  });
+  const deps: ServiceDeps = {
+    database, clock: opts.clock ?? systemClock, ids: opts.ids ?? randomIds, box: new SecretBox(opts.masterKey),
+    events: new CoreEvents(),
+  };
+  await seedPricing(deps);
+  const localOwnerId = config.localOwnerMode ? await ensureLocalOwner(deps) : null;
+  const routes: RouteHandler[] = [];
+  let boundPort = config.port;
+
+  const context = (userId: string | null): ApiContext => ({
+    deps, userId, sessionToken: null, setSession: () => undefined, localOwner: localOwnerId !== null,
+  });
+
+  const listener = createRequestListener({
+    router: appRouter,
+    baseContext: async (token) => {
+      const userId = token ? await sessionUser(deps, token) : localOwnerId;
+      return { deps, userId, sessionToken: token, localOwner: localOwnerId !== null };
+    },
+    health: async () => ({
+      status: 'ok', version: VERSION, engine: database.dialect === 'pg' ? 'postgresql' : 'sqlite',
+      migration: await database.migrationVersion(),
+    }),
+    allowedHosts: () => allowedHostSet(config.host, boundPort, config.allowedHosts),
+    rendererDir: config.rendererDir,
+    maxBodyBytes: config.maxBodyBytes,
+    logger,
+    routes,
+  });
+  const server = createServer({ keepAliveTimeout: 65_000 }, listener);
+
+  return {
+    config, deps, database, logger, server, context, localOwnerId,
+    addRoute: (r) => routes.push(r),
+    listen: () => new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        const addr = server.address();
+        boundPort = typeof addr === 'object' && addr ? addr.port : config.port;
+        const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+        resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}`);
+      });
+    }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,216 @@
+// PostgreSQL schema. Must agree with sqlite.ts column for column (test/db/schema-agree.test.ts checks the types).
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { AgentStatus, LedgerKind, MaxTokensMode, Period, Role, Scope } from './enums.ts';
+import { ONE_TARGET_CHECK } from './enums.ts';
+
+const ts = (name: string) => timestamp(name, { mode: 'date', withTimezone: true, precision: 3 });
+const money = (name: string) => bigint(name, { mode: 'number' });
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(), // SHA-256 of the bearer token; the token itself is never stored
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  revokedAt: ts('revoked_at'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+export const organizations = pgTable('organizations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull().default('UTC'),
+  status: text('status').$type<AgentStatus>().notNull().default('active'),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const billingAccounts = pgTable('billing_accounts', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().unique().references(() => organizations.id, { onDelete: 'cascade' }),
+  lowBalanceMicro: money('low_balance_micro').notNull().default(0),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const memberships = pgTable('memberships', {
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  role: text('role').$type<Role>().notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId),
+  check('memberships_role_check', sql`role IN ('viewer','member','admin','owner')`)]);
+
+export const invites = pgTable('invites', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  email: text('email').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  invitedBy: text('invited_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+  acceptedAt: ts('accepted_at'),
+}, (t) => [uniqueIndex('invites_org_email_idx').on(t.orgId, t.email)]);
+
+export const workspaces = pgTable('workspaces', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  status: text('status').$type<AgentStatus>().notNull().default('active'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('workspaces_org_idx').on(t.orgId)]);
+
+export const agentGroups = pgTable('agent_groups', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  status: text('status').$type<AgentStatus>().notNull().default('active'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('agent_groups_ws_idx').on(t.workspaceId)]);
+
+export const agents = pgTable('agents', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  agentGroupId: text('agent_group_id').notNull().references(() => agentGroups.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  status: text('status').$type<AgentStatus>().notNull().default('active'),
+  disabledReason: text('disabled_reason'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('agents_group_idx').on(t.agentGroupId), index('agents_org_idx').on(t.orgId),
+  check('agents_status_check', sql`status IN ('active','disabled')`)]);
+
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  last4: text('last4').notNull(),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at'),
+  revokedAt: ts('revoked_at'),
+  lastUsedAt: ts('last_used_at'),
+}, (t) => [index('api_keys_agent_idx').on(t.agentId)]);
+
+export const providerCredentials = pgTable('provider_credentials', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  provider: text('provider').notNull(),
+  label: text('label').notNull(),
+  baseUrl: text('base_url'),
+  secretCiphertext: text('secret_ciphertext').notNull(), // AES-256-GCM, base64 "iv.tag.data"
+  secretLast4: text('secret_last4').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('provider_credentials_org_idx').on(t.orgId)]);
+
+export const policies = pgTable('policies', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  scope: text('scope').$type<Scope>().notNull(),
+  targetId: text('target_id').notNull(), // = the id named by scope; gives a NULL-free unique key
+  workspaceId: text('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
+  agentGroupId: text('agent_group_id').references(() => agentGroups.id, { onDelete: 'cascade' }),
+  agentId: text('agent_id').references(() => agents.id, { onDelete: 'cascade' }),
+  allowedModels: jsonb('allowed_models').$type<string[] | null>(),
+  maxTokensPerRequest: integer('max_tokens_per_request'),
+  maxTokensMode: text('max_tokens_mode').$type<MaxTokensMode>().notNull().default('reject'),
+  rpm: integer('rpm'),
+  tpm: integer('tpm'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [check('policies_one_target', sql.raw(ONE_TARGET_CHECK)),
+  uniqueIndex('policies_target_idx').on(t.scope, t.targetId)]);
+
+export const budgets = pgTable('budgets', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+  scope: text('scope').$type<Scope>().notNull(),
+  targetId: text('target_id').notNull(), // = the id named by scope; gives a NULL-free unique key
+  workspaceId: text('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
+  agentGroupId: text('agent_group_id').references(() => agentGroups.id, { onDelete: 'cascade' }),
+  agentId: text('agent_id').references(() => agents.id, { onDelete: 'cascade' }),
+  period: text('period').$type<Period>().notNull(),
+  limitMicro: money('limit_micro').notNull(),
+  autoDisable: boolean('auto_disable').notNull().default(false),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [check('budgets_one_target', sql.raw(ONE_TARGET_CHECK)),
+  check('budgets_limit_positive', sql`limit_micro > 0`),
+  check('budgets_period_check', sql`period IN ('DAILY','MONTHLY','TOTAL')`),
+  index('budgets_org_idx').on(t.orgId), uniqueIndex('budgets_target_period_idx').on(t.scope, t.targetId, t.period)]);
+
+export const pricing = pgTable('pricing', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().default(''), // '' = built-in price, otherwise an org's override
+  modelPattern: text('model_pattern').notNull(),
+  provider: text('provider').notNull(),
+  inputMicroUsdPerMtok: money('input_micro_usd_per_mtok').notNull(),
+  outputMicroUsdPerMtok: money('output_micro_usd_per_mtok').notNull(),
+  maxOutputTokens: integer('max_output_tokens').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [uniqueIndex('pricing_org_pattern_idx').on(t.orgId, t.modelPattern)]);
+
+export const settings = pgTable('settings', {
+  orgId: text('org_id').notNull().default(''), // '' = instance-wide
+  key: text('key').notNull(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.key] })]);
+
+export const ledgerEntries = pgTable('ledger_entries', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id),
+  kind: text('kind').$type<LedgerKind>().notNull(),
+  amountMicro: money('amount_micro').notNull(), // signed: purchases +, charges -
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  workspaceId: text('workspace_id'),
+  agentGroupId: text('agent_group_id'),
+  agentId: text('agent_id'),
+  requestId: text('request_id'),
+  actorUserId: text('actor_user_id'),
+  description: text('description').notNull().default(''),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('ledger_org_created_idx').on(t.orgId, t.createdAt), index('ledger_agent_idx').on(t.agentId, t.createdAt),
+  check('ledger_kind_check', sql`kind IN ('purchase','charge','refund','adjustment')`)]);
+
+export const usageEvents = pgTable('usage_events', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id').notNull().references(() => organizations.id),
+  requestId: text('request_id').notNull().unique(),
+  workspaceId: text('workspace_id').notNull(),
+  agentGroupId: text('agent_group_id').notNull(),
+  agentId: text('agent_id').notNull(),
+  apiKeyId: text('api_key_id').notNull(),
+  endpoint: text('endpoint').notNull(),
+  model: text('model').notNull(),
+  provider: text('provider').notNull(),
+  status: integer('status').notNull(),
+  errorCode: text('error_code'),
+  inputTokens: integer('input_tokens').notNull(),
+  outputTokens: integer('output_tokens').notNull(),
+  costMicro: money('cost_micro').notNull(),
+  estimated: boolean('estimated').notNull().default(false),
+  credentialSource: text('credential_source').notNull(),
+  latencyMs: integer('latency_ms').notNull(),
+  ttftMs: integer('ttft_ms'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('usage_org_created_idx').on(t.orgId, t.createdAt), index('usage_agent_created_idx').on(t.agentId, t.createdAt)]);
+
+export const auditLog = pgTable('audit_log', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id'),
+  actorType: text('actor_type').notNull(), // 'user' | 'system' | 'agent'
+  actorId: text('actor_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type').notNull(),
+  targetId: text('target_id'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('audit_org_created_idx').on(t.orgId, t.createdAt)]);

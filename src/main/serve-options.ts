@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { defaultDataDir } from './core/lib/paths.ts';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  logLevel: string;
+  demo: boolean;
+}
+
+/** Flags win over env twins, env over defaults. */
+export function parseServeArgs(argv: string[], env: Record<string, string | undefined>): ServeOptions {
+  const cmd = new Command('tollgate serve')
+    .description('Run the Tollgate gateway and control panel headless (no Electron).')
+    .addOption(new Option('--port <port>', 'port to listen on').env('TOLLGATE_PORT').default('8787'))
+    .addOption(new Option('--host <host>', 'address to bind').env('TOLLGATE_HOST').default('127.0.0.1'))
+    .addOption(new Option('--data-dir <dir>', 'folder for the SQLite database, logs and master key').env('TOLLGATE_DATA_DIR'))
+    .addOption(new Option('--database-url <url>', 'postgres://… to use PostgreSQL instead of SQLite').env('TOLLGATE_DATABASE_URL'))
+    .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent').env('TOLLGATE_LOG_LEVEL').default('info'))
+    .addOption(new Option('--demo', 'create a demo org, agent and key on the mock provider and print how to call it'))
+    .exitOverride()
+    .allowExcessArguments(false);
+  // commander reads process.env for .env(); pass ours explicitly so tests can inject.
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } finally {
+    process.env = saved;
+  }
+  const o = cmd.opts<{ port: string; host: string; dataDir?: string; databaseUrl?: string; logLevel: string; demo?: boolean }>();
+  const port = Number(o.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port: ${o.port}`);
+  return {
+    port,
+    host: o.host,
+    dataDir: resolve(o.dataDir ?? defaultDataDir(process.platform, env)),
+    databaseUrl: o.databaseUrl ?? null,
+    logLevel: o.logLevel,
+    demo: o.demo ?? false,
+  };
+}

@@ -1,0 +1,54 @@
+// Headless entry: gateway + control panel in plain Node. `npm run serve -- --help` lists the flags.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createTollgate } from './core/app.ts';
+import { createLogger } from './core/lib/logger.ts';
+import { loadOrCreateKeyFile, parseMasterKey } from './core/lib/master-key.ts';
+import { redactUrl } from './core/db/types.ts';
+import { parseServeArgs } from './serve-options.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+async function main(): Promise<void> {
+  let opts;
+  try {
+    opts = parseServeArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exit(0);
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const logger = createLogger({ level: opts.logLevel, dir: `${opts.dataDir}/logs`, stdout: true });
+  const masterKey = process.env.TOLLGATE_MASTER_KEY ? parseMasterKey(process.env.TOLLGATE_MASTER_KEY) : loadOrCreateKeyFile(opts.dataDir);
+  const rendererDir = `${root}out/renderer`;
+  if (!existsSync(`${rendererDir}/index.html`)) logger.warn('control panel not built (run npm run build); serving the API only');
+  const app = await createTollgate({
+    masterKey, logger,
+    config: {
+      dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, host: opts.host, port: opts.port,
+      migrationsRoot: `${root}drizzle`, rendererDir, logLevel: opts.logLevel as 'info',
+    },
+  });
+  const url = await app.listen();
+  logger.info({ url, engine: app.database.dialect, dataDir: opts.dataDir,
+    database: opts.databaseUrl ? redactUrl(opts.databaseUrl) : 'sqlite' }, 'tollgate listening');
+  process.stdout.write(`Tollgate is listening on ${url}\n  control panel: ${url}/\n  gateway:       ${url}/v1\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining and shutting down');
+    await app.close();
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`tollgate: ${(err as Error).message}`);
+  process.exit(1);
+});
