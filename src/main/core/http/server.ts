@@ -45,6 +45,12 @@ export function createRequestListener(opts: HttpAppOptions): RequestListener {
 
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (opts.logger.isLevelEnabled('debug')) {
+      const started = performance.now();
+      // Path only: query strings may carry tRPC inputs. Header secrets are redacted by the logger.
+      res.once('finish', () => opts.logger.debug({ req: { method: req.method, path, headers: req.headers },
+        status: res.statusCode, ms: Math.round(performance.now() - started) }, 'http'));
+    }
     void (async () => {
       if (path === '/health') return json(res, 200, await opts.health());
       for (const route of opts.routes) if (await route(req, res)) return;
