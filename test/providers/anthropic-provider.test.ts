@@ -25,7 +25,8 @@ const opts = (upstreamModel: string, signal = new AbortController().signal) => (
   signal,
   upstreamModel,
   credential: { apiKey: KEY, baseUrl: upstream.url },
-  headers: { 'anthropic-beta': 'interleaved-thinking-2025-05-14' },
+  // what a naive gateway might forward from the client: only anthropic-beta may reach the upstream
+  headers: { 'anthropic-beta': 'interleaved-thinking-2025-05-14', 'X-Api-Key': 'cpk_client', Authorization: 'Bearer cpk_client' },
 });
 const msgReq = (extra: Record<string, unknown> = {}) =>
   parseAnthropicMessagesRequest({

@@ -104,6 +104,17 @@ describe('openai provider', () => {
     expect(err).toMatchObject({ code: 'upstream_timeout', status: 504 });
   });
 
+  it('maps a stalled stream (body timeout) to upstream_timeout', async () => {
+    const seen: StreamEvent[] = [];
+    const err = await rejection(
+      (async () => {
+        for await (const e of openai().chatStream(chatReq({ stream: true }), opts('gpt-stall'))) seen.push(e);
+      })(),
+    );
+    expect(err).toMatchObject({ code: 'upstream_timeout', status: 504 });
+    expect(seen.some((e) => e.type === 'text')).toBe(true);
+  });
+
   it('maps a refused connection to upstream_error', async () => {
     const o = { ...opts('gpt-test'), credential: { apiKey: KEY, baseUrl: 'http://127.0.0.1:1/v1' } };
     const err = await rejection(openai().chat(chatReq(), o));

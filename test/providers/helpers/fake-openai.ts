@@ -54,6 +54,10 @@ async function stream(req: Recorded, res: ServerResponse): Promise<void> {
     res.end();
     return;
   }
+  if (model === 'gpt-stall') {
+    res.write(chunk(body, { content: 'then silence' })); // and never another byte
+    return;
+  }
   if (model === 'gpt-truncated') {
     res.end(chunk(body, { content: 'partial' }));
     return;
