@@ -9,6 +9,9 @@ export const orgSettingsSchema = z.object({
   lowBalanceCredits: z.number().min(0).max(1e9),
   budgetAlertPercents: z.array(z.number().int().min(1).max(100)).max(5),
   defaultModel: z.string().min(1).max(200),
+  /** model alias → `provider:upstream-model`, e.g. claude-sonnet → anthropic:claude-sonnet-4-5 */
+  modelAliases: z.record(z.string().min(1).max(200), z.string().regex(/^(openai|anthropic|mock):.{1,200}$/, 'use provider:model'))
+    .refine((r) => Object.keys(r).length <= 200, 'at most 200 aliases'),
 });
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 export const orgSettingsPatch = orgSettingsSchema.partial().strict();
@@ -17,6 +20,7 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   lowBalanceCredits: 10,
   budgetAlertPercents: [80, 100],
   defaultModel: 'mock-gpt',
+  modelAliases: {},
 };
 
 export async function getSettings(deps: ServiceDeps, orgId: string): Promise<OrgSettings> {
