@@ -48,7 +48,7 @@ export function allProcedures(): ProcInfo[] {
 /** Fills a schema with valid values; fields named like ids take the given fixture ids. */
 export function sample(schema: JsonSchema, ids: Record<string, string>, key = ''): unknown {
   if (key in ids) return ids[key];
-  if (key === 'target') return { scope: 'workspace', id: ids.workspaceId };
+  if (key === 'target') return schema.type === 'object' ? { scope: 'workspace', id: ids.workspaceId } : 'mock:mock-gpt';
   if (schema.anyOf) return sample(schema.anyOf.find((s) => s.type && s.type !== 'null') ?? {}, ids, key);
   if (schema.enum) return key === 'role' ? 'member' : key === 'provider' ? 'openai' : schema.enum[0];
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;

@@ -4,6 +4,7 @@ import { agentGroupsRouter, agentsRouter, workspacesRouter } from './routers/hie
 import { apiKeysRouter, credentialsRouter } from './routers/keys.ts';
 import { auditRouter, pricingRouter, settingsRouter } from './routers/admin.ts';
 import { orgsRouter } from './routers/orgs.ts';
+import { routingRouter } from './routers/routing.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   pricing: pricingRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  routing: routingRouter,
 });
 
 export type AppRouter = typeof appRouter;
