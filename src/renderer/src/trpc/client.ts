@@ -1,0 +1,33 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { AppRouter } from '../../../main/core/api/root.ts';
+import { ipcLink } from './ipc-link.ts';
+
+/** Hooks for components: `const trpc = useTRPC(); useQuery(trpc.orgs.listMine.queryOptions())`. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/**
+ * Inside the desktop app the preload bridge carries calls over IPC; in a browser (headless mode) they go to
+ * /trpc on the same origin, where the session is an HttpOnly cookie. Neither link uses a transformer, so both
+ * deliver plain JSON (dates as ISO strings).
+ */
+export function transportLink(): TRPCLink<AppRouter> {
+  if (window.tollgate) return ipcLink<AppRouter>(window.tollgate);
+  return httpBatchLink({
+    url: '/trpc',
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
+  });
+}
+
+export function createClients(): { queryClient: QueryClient; trpcClient: ReturnType<typeof createTRPCClient<AppRouter>> } {
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      // A local server answers fast; retrying a 4xx only delays the error the user needs to see.
+      queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 },
+    },
+  });
+  const trpcClient = createTRPCClient<AppRouter>({ links: [transportLink()] });
+  return { queryClient, trpcClient };
+}
