@@ -20,6 +20,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger({ level: opts.logLevel, dir: `${opts.dataDir}/logs`, stdout: true });
+  if (!process.env.TOLLGATE_MASTER_KEY && existsSync(`${opts.dataDir}/master.key.enc`) && !existsSync(`${opts.dataDir}/master.key`)) {
+    // The desktop app sealed this folder's key in the OS keychain; a new key would make stored provider keys unreadable.
+    console.error('tollgate: this data folder\'s master key is sealed in the desktop app\'s keychain; '
+      + 'set TOLLGATE_MASTER_KEY or start the desktop app');
+    process.exit(2);
+  }
   const masterKey = process.env.TOLLGATE_MASTER_KEY ? parseMasterKey(process.env.TOLLGATE_MASTER_KEY) : loadOrCreateKeyFile(opts.dataDir);
   const rendererDir = `${root}out/renderer`;
   if (!existsSync(`${rendererDir}/index.html`)) logger.warn('control panel not built (run npm run build); serving the API only');
