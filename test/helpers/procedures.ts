@@ -73,6 +73,8 @@ export function sample(schema: JsonSchema, ids: Record<string, string>, key = ''
     case 'array':
       return [];
     default:
+      // z.coerce.date() has no JSON-schema type; range fields get a valid window ending now.
+      if (key === 'from' || key === 'to') return new Date(Date.now() + (key === 'to' ? 0 : -86_400_000)).toISOString();
       return key.endsWith('At') ? new Date(Date.now() + 86_400_000).toISOString() : 'x';
   }
 }

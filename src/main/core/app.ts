@@ -8,6 +8,13 @@ import { coreConfigSchema } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import type { Database } from './db/types.ts';
 import { allowedHostSet } from './http/origin-guard.ts';
+import type { Money } from './ledger/money.ts';
+import { startMoney, stopMoney } from './ledger/money.ts';
+import { createGatewayRoute } from './gateway/route.ts';
+import { RateLimiter } from './gateway/rate-limit.ts';
+import { GatewayState } from './gateway/state.ts';
+import { createBiller } from './governor/biller.ts';
+import { createProviderRegistry } from './providers/registry.ts';
 import type { RouteHandler } from './http/server.ts';
 import { createRequestListener } from './http/server.ts';
 import type { Clock } from './lib/clock.ts';
@@ -38,6 +45,8 @@ export interface Tollgate {
   database: Database;
   logger: Logger;
   server: Server;
+  /** Ledger writer (`ledger`), governor (`governor`) and credits service (`credits`). */
+  money: Money;
   /** Context for in-process callers (IPC, tests); `userId` null = signed out. */
   context(userId: string | null): ApiContext;
   listen(): Promise<string>;
@@ -62,8 +71,21 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
     events: new CoreEvents(),
   };
   await seedPricing(deps);
+  const money = await startMoney({ deps, logger, databaseUrl: databaseUrlOf(config), sqliteSynchronous: config.sqliteSynchronous,
+    workerPath: config.ledgerWorkerPath ?? new URL('./ledger/writer.worker.ts', import.meta.url),
+  }).catch(async (err: unknown) => {
+    await database.close();
+    throw err;
+  });
   const localOwnerId = config.localOwnerMode ? await ensureLocalOwner(deps) : null;
-  const routes: RouteHandler[] = [];
+  const gatewayState = new GatewayState(deps);
+  await gatewayState.start();
+  const providers = createProviderRegistry({ mock: config.mock });
+  const routes: RouteHandler[] = [createGatewayRoute({
+    state: gatewayState, limiter: new RateLimiter(() => deps.clock.now().getTime()), providers,
+    biller: createBiller(money, deps.clock), managed: config.managedKeys, clock: deps.clock, ids: deps.ids, logger,
+    maxBodyBytes: config.maxBodyBytes, microPerCredit: 1_000_000,
+  })];
   let boundPort = config.port;
 
   const context = (userId: string | null): ApiContext => ({
@@ -77,8 +99,9 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
       return { deps, userId, sessionToken: token, localOwner: localOwnerId !== null };
     },
     health: async () => ({
-      status: 'ok', version: VERSION, engine: database.dialect === 'pg' ? 'postgresql' : 'sqlite',
-      migration: await database.migrationVersion(),
+      status: money.ledger.status().state === 'ok' ? 'ok' : 'degraded', version: VERSION,
+      engine: database.dialect === 'pg' ? 'postgresql' : 'sqlite', migration: await database.migrationVersion(),
+      ledger: money.ledger.status(),
     }),
     allowedHosts: () => allowedHostSet(config.host, boundPort, config.allowedHosts),
     rendererDir: config.rendererDir,
@@ -89,7 +112,7 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
 
   return {
-    config, deps, database, logger, server, context, localOwnerId,
+    config, deps, database, logger, server, context, localOwnerId, money,
     addRoute: (r) => routes.push(r),
     listen: () => new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -103,9 +126,17 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
     close: async () => {
       await new Promise<void>((resolve) => {
         if (!server.listening) return resolve();
-        server.close(() => resolve());
+        // Keep-alive sockets go idle as their last response ends; close them then, not after keepAliveTimeout.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        server.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
         server.closeIdleConnections();
       });
+      gatewayState.stop();
+      await providers.close();
+      await stopMoney(money); // commits what the drained requests queued
       await database.close();
     },
   };

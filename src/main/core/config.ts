@@ -16,6 +16,16 @@ export const coreConfigSchema = z.object({
   sqliteSynchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: z.number().int().positive().default(4 * 1024 * 1024),
+  /**
+   * The ledger writer's worker file. null = `ledger/writer.worker.ts` beside app.ts, right for source runs (serve,
+   * tests); the Electron build passes its bundled worker (`?modulePath`).
+   */
+  ledgerWorkerPath: z.string().min(1).nullable().default(null),
+  /** Provider keys the instance supplies when an org has no BYOK key of its own (from settings or env). */
+  managedKeys: z.record(z.string(), z.object({ apiKey: z.string().nullable(), baseUrl: z.string().nullable() })).default({}),
+  /** Mock provider behaviour (latency, pacing), for demos and benchmarks. */
+  mock: z.object({ latencyMs: z.number().int().min(0).optional(), chunkDelayMs: z.number().int().min(0).optional(),
+    chunkCount: z.number().int().min(1).optional() }).strict().default({}),
   /** Set by the desktop shell: the local owner is signed in without a password. */
   localOwnerMode: z.boolean().default(false),
 });

@@ -42,7 +42,12 @@ export interface Timeseries {
   bucket: 'hour' | 'day';
   /** display names for keys (agent and workspace names) */
   names: Record<string, string>;
+  /** dense: one point per bucket and key (zeros included), ordered by t, then by `keys` */
   points: SeriesPoint[];
+  /** series keys, biggest spender first ('other' last when present) */
+  keys?: string[];
+  /** IANA zone the buckets are aligned to: the org's zone for day buckets, 'UTC' for hour buckets */
+  timeZone?: string;
 }
 
 export const topInput = z.object({
@@ -54,6 +59,8 @@ export interface TopRow {
   spendCredits: number;
   requests: number;
   errors: number;
+  /** 0..1 */
+  errorRate?: number;
 }
 
 export const burnInput = z.object({ orgId: id }).strict();

@@ -4,7 +4,9 @@ import { agentGroupsRouter, agentsRouter, workspacesRouter } from './routers/hie
 import { apiKeysRouter, credentialsRouter } from './routers/keys.ts';
 import { auditRouter, pricingRouter, settingsRouter } from './routers/admin.ts';
 import { orgsRouter } from './routers/orgs.ts';
+import { creditsRouter, ledgerRouter } from './routers/money.ts';
 import { routingRouter } from './routers/routing.ts';
+import { usageRouter } from './routers/usage.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -20,7 +22,9 @@ export const appRouter = router({
   pricing: pricingRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  credits: creditsRouter, ledger: ledgerRouter,
   routing: routingRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

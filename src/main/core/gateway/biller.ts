@@ -10,7 +10,10 @@ export interface RequestFacts {
   model: string;
   provider: string;
   credentialSource: 'byok' | 'managed' | 'none';
+  /** wall-clock start (the injected clock), for the usage event's latency */
   startedMs: number;
+  /** monotonic start (performance.now()), for latency and time to first token measured in-process */
+  startedPerf: number;
   ttftMs: number | null;
 }
 

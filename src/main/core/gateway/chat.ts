@@ -96,7 +96,7 @@ export async function governedChat(
       return fail(flight, toGatewayError(err));
     }
     const micro = await charge(flight, result.usage);
-    const billing: Billing = { creditsCharged: micro / g.microPerCredit, latencyMs: Math.round(performance.now() - facts.startedMs), requestId: facts.requestId };
+    const billing: Billing = { creditsCharged: micro / g.microPerCredit, latencyMs: Math.round(performance.now() - facts.startedPerf), requestId: facts.requestId };
     const text = JSON.stringify(fmt.render(result, chat, billing));
     res.writeHead(200, {
       'content-type': 'application/json', 'content-length': Buffer.byteLength(text),
@@ -127,7 +127,7 @@ async function streamChat(
       }
       if (ev.type === 'usage') usage = ev.usage;
       else if (ev.type === 'text') {
-        if (f.facts.ttftMs === null) f.facts.ttftMs = Math.round(performance.now() - f.facts.startedMs);
+        if (f.facts.ttftMs === null) f.facts.ttftMs = Math.round(performance.now() - f.facts.startedPerf);
         delivered += ev.delta;
       } else if (ev.type === 'tool_call_delta') {
         const c = calls.get(ev.index) ?? { id: ev.id ?? '', name: ev.name ?? '', arguments: '' };

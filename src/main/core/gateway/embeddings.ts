@@ -47,7 +47,7 @@ export async function governedEmbeddings(
   for (const k of admitted.tpmKeys) g.limiter.adjust(k, admitted.tpmEstimate - result.usage.inputTokens);
   const micro = await g.biller.settle(hold, caller, admitted.price, { inputTokens: result.usage.inputTokens, outputTokens: 0 }, facts);
   const credits = micro / g.microPerCredit;
-  const latencyMs = Math.round(performance.now() - facts.startedMs);
+  const latencyMs = Math.round(performance.now() - facts.startedPerf);
   const text = JSON.stringify({ ...renderOpenAIEmbeddingsResult(result, encodingFormat),
     x_platform: { credits_charged: credits, latency_ms: latencyMs, request_id: facts.requestId } });
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text),

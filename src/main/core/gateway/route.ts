@@ -63,7 +63,7 @@ async function handle(g: GatewayContext, path: string, req: IncomingMessage, res
   }
   const facts: RequestFacts = {
     requestId, endpoint: chatFormat?.endpoint ?? 'embeddings', model: typeof body.model === 'string' ? body.model.slice(0, 200) : '',
-    provider: '', credentialSource: 'none', startedMs: performance.now(), ttftMs: null,
+    provider: '', credentialSource: 'none', startedMs: g.clock.now().getTime(), startedPerf: performance.now(), ttftMs: null,
   };
   if (chatFormat) return governedChat(g, chatFormat, caller, body, buf.length, req, res, facts);
   return governedEmbeddings(g, caller, body, buf.length, req, res, facts);

@@ -30,6 +30,8 @@ const MOCK: PriceRow[] = [
   { modelPattern: 'mock-gpt', provider: 'mock', inputMicroUsdPerMtok: 1_000_000, outputMicroUsdPerMtok: 2_000_000, maxOutputTokens: 4096 },
   { modelPattern: 'mock-claude', provider: 'mock', inputMicroUsdPerMtok: 3_000_000, outputMicroUsdPerMtok: 15_000_000, maxOutputTokens: 8192 },
   { modelPattern: 'mock-embed', provider: 'mock', inputMicroUsdPerMtok: 20_000, outputMicroUsdPerMtok: 0, maxOutputTokens: 0 },
+  // The mock's other models (tools, injected failures) bill like mock-gpt.
+  { modelPattern: 'mock-*', provider: 'mock', inputMicroUsdPerMtok: 1_000_000, outputMicroUsdPerMtok: 2_000_000, maxOutputTokens: 4096 },
 ];
 
 /** Price per million tokens in micro-USD, measured on a small request so tiered prices use their first tier. */

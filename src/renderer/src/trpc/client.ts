@@ -24,8 +24,9 @@ export function transportLink(): TRPCLink<AppRouter> {
 export function createClients(): { queryClient: QueryClient; trpcClient: ReturnType<typeof createTRPCClient<AppRouter>> } {
   const queryClient = new QueryClient({
     defaultOptions: {
-      // A local server answers fast; retrying a 4xx only delays the error the user needs to see.
-      queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 },
+      // A local server answers fast: data older than a second is refetched when a page opens (other people, agents
+      // and the gateway change it too), and retrying a 4xx only delays the error the user needs to see.
+      queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 1_000 },
     },
   });
   const trpcClient = createTRPCClient<AppRouter>({ links: [transportLink()] });

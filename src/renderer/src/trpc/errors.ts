@@ -29,3 +29,15 @@ export function formErrors(error: unknown): FormErrors {
   if (Object.keys(fields).length > 0) return { fields, form: null };
   return { fields, form: sentence(error.message) };
 }
+
+/** The server has no such procedure (an older or partial core): pages say "coming" instead of failing. */
+export function isMissingProcedure(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const code = (error.data as ErrorData | undefined)?.code;
+  return code === 'NOT_FOUND' && /no procedure found/i.test(error.message);
+}
+
+/** The tRPC error code (NOT_FOUND, FORBIDDEN…) of a failed call, if any. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error.data as ErrorData | undefined)?.code : undefined;
+}

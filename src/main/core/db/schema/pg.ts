@@ -214,3 +214,81 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull(),
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('audit_org_created_idx').on(t.orgId, t.createdAt)]);
+
+// Derived from ledger_entries and written only by the ledger writer, in the same transaction as the entries they
+// sum; `ledger.verify` recomputes both. Spend = -SUM(amount) of 'charge' entries per target and period bucket
+// (period_start = the bucket's first instant in the org's time zone; 0 for TOTAL).
+export const spendRollups = pgTable('spend_rollups', {
+  orgId: text('org_id').notNull().references(() => organizations.id),
+  scope: text('scope').$type<Scope>().notNull(),
+  targetId: text('target_id').notNull(),
+  period: text('period').$type<Period>().notNull(),
+  periodStart: ts('period_start').notNull(),
+  spentMicro: money('spent_micro').notNull(),
+  charges: integer('charges').notNull(),
+}, (t) => [primaryKey({ columns: [t.scope, t.targetId, t.period, t.periodStart] }),
+  index('spend_rollups_org_idx').on(t.orgId, t.period, t.periodStart)]);
+
+/** Balance = SUM(ledger_entries.amount_micro) per org, kept beside the entries so reading it is O(1). */
+export const orgBalances = pgTable('org_balances', {
+  orgId: text('org_id').primaryKey().references(() => organizations.id),
+  balanceMicro: money('balance_micro').notNull(),
+  entries: integer('entries').notNull(),
+});
+
+// Usage rollups for analytics (src/main/core/analytics), kept by applyUsageRollups in the transaction that inserts
+// the usage events; rebuildUsageRollups recomputes them. grain 'hour' = UTC hour, 'day' = the org's local day.
+// Histograms are sparse JSON objects { bucket index: count } over fixed log-scale buckets (analytics/histogram.ts).
+export const usageRollups = pgTable('usage_rollups', {
+  orgId: text('org_id').notNull().references(() => organizations.id),
+  grain: text('grain').$type<'hour' | 'day'>().notNull(),
+  bucketStart: ts('bucket_start').notNull(),
+  workspaceId: text('workspace_id').notNull(),
+  agentGroupId: text('agent_group_id').notNull(),
+  agentId: text('agent_id').notNull(),
+  requests: integer('requests').notNull(),
+  errors: integer('errors').notNull(),
+  inputTokens: money('input_tokens').notNull(),
+  outputTokens: money('output_tokens').notNull(),
+  costMicro: money('cost_micro').notNull(),
+  latencyHist: jsonb('latency_hist').$type<Record<string, number>>().notNull(),
+  ttftHist: jsonb('ttft_hist').$type<Record<string, number>>().notNull(),
+}, (t) => [primaryKey({ name: 'usage_rollups_pk',
+  columns: [t.orgId, t.grain, t.bucketStart, t.agentId, t.workspaceId, t.agentGroupId] }),
+  check('usage_rollups_grain_check', sql`grain IN ('hour','day')`)]);
+
+/** The same counters per model (no histograms): only model breakdowns read it. */
+export const usageModelRollups = pgTable('usage_model_rollups', {
+  orgId: text('org_id').notNull().references(() => organizations.id),
+  grain: text('grain').$type<'hour' | 'day'>().notNull(),
+  bucketStart: ts('bucket_start').notNull(),
+  workspaceId: text('workspace_id').notNull(),
+  agentGroupId: text('agent_group_id').notNull(),
+  agentId: text('agent_id').notNull(),
+  model: text('model').notNull(),
+  requests: integer('requests').notNull(),
+  errors: integer('errors').notNull(),
+  inputTokens: money('input_tokens').notNull(),
+  outputTokens: money('output_tokens').notNull(),
+  costMicro: money('cost_micro').notNull(),
+}, (t) => [primaryKey({ name: 'usage_model_rollups_pk',
+  columns: [t.orgId, t.grain, t.bucketStart, t.agentId, t.model, t.workspaceId, t.agentGroupId] }),
+  // Covering, in (bucket, model) order: model series and rankings read no table rows and sort nothing (~3x faster).
+  index('usage_model_rollups_cover_idx').on(t.orgId, t.grain, t.bucketStart, t.model, t.requests, t.errors, t.costMicro,
+    t.inputTokens, t.outputTokens, t.agentId, t.workspaceId, t.agentGroupId),
+  check('usage_model_rollups_grain_check', sql`grain IN ('hour','day')`)]);
+
+/** Org-wide totals and histograms per bucket: unfiltered dashboards read one row per hour or day, however many agents. */
+export const usageOrgRollups = pgTable('usage_org_rollups', {
+  orgId: text('org_id').notNull().references(() => organizations.id),
+  grain: text('grain').$type<'hour' | 'day'>().notNull(),
+  bucketStart: ts('bucket_start').notNull(),
+  requests: integer('requests').notNull(),
+  errors: integer('errors').notNull(),
+  inputTokens: money('input_tokens').notNull(),
+  outputTokens: money('output_tokens').notNull(),
+  costMicro: money('cost_micro').notNull(),
+  latencyHist: jsonb('latency_hist').$type<Record<string, number>>().notNull(),
+  ttftHist: jsonb('ttft_hist').$type<Record<string, number>>().notNull(),
+}, (t) => [primaryKey({ name: 'usage_org_rollups_pk', columns: [t.orgId, t.grain, t.bucketStart] }),
+  check('usage_org_rollups_grain_check', sql`grain IN ('hour','day')`)]);

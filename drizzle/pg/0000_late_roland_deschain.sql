@@ -113,6 +113,12 @@ CREATE TABLE "memberships" (
 	CONSTRAINT "memberships_role_check" CHECK (role IN ('viewer','member','admin','owner'))
 );
 --> statement-breakpoint
+CREATE TABLE "org_balances" (
+	"org_id" text PRIMARY KEY NOT NULL,
+	"balance_micro" bigint NOT NULL,
+	"entries" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "organizations" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -182,6 +188,17 @@ CREATE TABLE "settings" (
 	CONSTRAINT "settings_org_id_key_pk" PRIMARY KEY("org_id","key")
 );
 --> statement-breakpoint
+CREATE TABLE "spend_rollups" (
+	"org_id" text NOT NULL,
+	"scope" text NOT NULL,
+	"target_id" text NOT NULL,
+	"period" text NOT NULL,
+	"period_start" timestamp (3) with time zone NOT NULL,
+	"spent_micro" bigint NOT NULL,
+	"charges" integer NOT NULL,
+	CONSTRAINT "spend_rollups_scope_target_id_period_period_start_pk" PRIMARY KEY("scope","target_id","period","period_start")
+);
+--> statement-breakpoint
 CREATE TABLE "usage_events" (
 	"id" text PRIMARY KEY NOT NULL,
 	"org_id" text NOT NULL,
@@ -204,6 +221,56 @@ CREATE TABLE "usage_events" (
 	"ttft_ms" integer,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	CONSTRAINT "usage_events_request_id_unique" UNIQUE("request_id")
+);
+--> statement-breakpoint
+CREATE TABLE "usage_model_rollups" (
+	"org_id" text NOT NULL,
+	"grain" text NOT NULL,
+	"bucket_start" timestamp (3) with time zone NOT NULL,
+	"workspace_id" text NOT NULL,
+	"agent_group_id" text NOT NULL,
+	"agent_id" text NOT NULL,
+	"model" text NOT NULL,
+	"requests" integer NOT NULL,
+	"errors" integer NOT NULL,
+	"input_tokens" bigint NOT NULL,
+	"output_tokens" bigint NOT NULL,
+	"cost_micro" bigint NOT NULL,
+	CONSTRAINT "usage_model_rollups_pk" PRIMARY KEY("org_id","grain","bucket_start","agent_id","model","workspace_id","agent_group_id"),
+	CONSTRAINT "usage_model_rollups_grain_check" CHECK (grain IN ('hour','day'))
+);
+--> statement-breakpoint
+CREATE TABLE "usage_org_rollups" (
+	"org_id" text NOT NULL,
+	"grain" text NOT NULL,
+	"bucket_start" timestamp (3) with time zone NOT NULL,
+	"requests" integer NOT NULL,
+	"errors" integer NOT NULL,
+	"input_tokens" bigint NOT NULL,
+	"output_tokens" bigint NOT NULL,
+	"cost_micro" bigint NOT NULL,
+	"latency_hist" jsonb NOT NULL,
+	"ttft_hist" jsonb NOT NULL,
+	CONSTRAINT "usage_org_rollups_pk" PRIMARY KEY("org_id","grain","bucket_start"),
+	CONSTRAINT "usage_org_rollups_grain_check" CHECK (grain IN ('hour','day'))
+);
+--> statement-breakpoint
+CREATE TABLE "usage_rollups" (
+	"org_id" text NOT NULL,
+	"grain" text NOT NULL,
+	"bucket_start" timestamp (3) with time zone NOT NULL,
+	"workspace_id" text NOT NULL,
+	"agent_group_id" text NOT NULL,
+	"agent_id" text NOT NULL,
+	"requests" integer NOT NULL,
+	"errors" integer NOT NULL,
+	"input_tokens" bigint NOT NULL,
+	"output_tokens" bigint NOT NULL,
+	"cost_micro" bigint NOT NULL,
+	"latency_hist" jsonb NOT NULL,
+	"ttft_hist" jsonb NOT NULL,
+	CONSTRAINT "usage_rollups_pk" PRIMARY KEY("org_id","grain","bucket_start","agent_id","workspace_id","agent_group_id"),
+	CONSTRAINT "usage_rollups_grain_check" CHECK (grain IN ('hour','day'))
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -239,13 +306,18 @@ ALTER TABLE "invites" ADD CONSTRAINT "invites_org_id_organizations_id_fk" FOREIG
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "org_balances" ADD CONSTRAINT "org_balances_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policies" ADD CONSTRAINT "policies_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policies" ADD CONSTRAINT "policies_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policies" ADD CONSTRAINT "policies_agent_group_id_agent_groups_id_fk" FOREIGN KEY ("agent_group_id") REFERENCES "public"."agent_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policies" ADD CONSTRAINT "policies_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "provider_credentials" ADD CONSTRAINT "provider_credentials_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "spend_rollups" ADD CONSTRAINT "spend_rollups_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_events" ADD CONSTRAINT "usage_events_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "usage_model_rollups" ADD CONSTRAINT "usage_model_rollups_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "usage_org_rollups" ADD CONSTRAINT "usage_org_rollups_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "usage_rollups" ADD CONSTRAINT "usage_rollups_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workspaces" ADD CONSTRAINT "workspaces_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agent_groups_ws_idx" ON "agent_groups" USING btree ("workspace_id");--> statement-breakpoint
 CREATE INDEX "agents_group_idx" ON "agents" USING btree ("agent_group_id");--> statement-breakpoint
@@ -262,6 +334,8 @@ CREATE UNIQUE INDEX "policies_target_idx" ON "policies" USING btree ("scope","ta
 CREATE UNIQUE INDEX "pricing_org_pattern_idx" ON "pricing" USING btree ("org_id","model_pattern");--> statement-breakpoint
 CREATE INDEX "provider_credentials_org_idx" ON "provider_credentials" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "spend_rollups_org_idx" ON "spend_rollups" USING btree ("org_id","period","period_start");--> statement-breakpoint
 CREATE INDEX "usage_org_created_idx" ON "usage_events" USING btree ("org_id","created_at");--> statement-breakpoint
 CREATE INDEX "usage_agent_created_idx" ON "usage_events" USING btree ("agent_id","created_at");--> statement-breakpoint
+CREATE INDEX "usage_model_rollups_cover_idx" ON "usage_model_rollups" USING btree ("org_id","grain","bucket_start","model","requests","errors","cost_micro","input_tokens","output_tokens","agent_id","workspace_id","agent_group_id");--> statement-breakpoint
 CREATE INDEX "workspaces_org_idx" ON "workspaces" USING btree ("org_id");

@@ -140,6 +140,13 @@ CREATE TABLE `memberships` (
 );
 --> statement-breakpoint
 CREATE INDEX `memberships_user_idx` ON `memberships` (`user_id`);--> statement-breakpoint
+CREATE TABLE `org_balances` (
+	`org_id` text PRIMARY KEY NOT NULL,
+	`balance_micro` integer NOT NULL,
+	`entries` integer NOT NULL,
+	FOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `organizations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -219,6 +226,19 @@ CREATE TABLE `settings` (
 	PRIMARY KEY(`org_id`, `key`)
 );
 --> statement-breakpoint
+CREATE TABLE `spend_rollups` (
+	`org_id` text NOT NULL,
+	`scope` text NOT NULL,
+	`target_id` text NOT NULL,
+	`period` text NOT NULL,
+	`period_start` integer NOT NULL,
+	`spent_micro` integer NOT NULL,
+	`charges` integer NOT NULL,
+	PRIMARY KEY(`scope`, `target_id`, `period`, `period_start`),
+	FOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `spend_rollups_org_idx` ON `spend_rollups` (`org_id`,`period`,`period_start`);--> statement-breakpoint
 CREATE TABLE `usage_events` (
 	`id` text PRIMARY KEY NOT NULL,
 	`org_id` text NOT NULL,
@@ -246,6 +266,60 @@ CREATE TABLE `usage_events` (
 CREATE UNIQUE INDEX `usage_events_request_id_unique` ON `usage_events` (`request_id`);--> statement-breakpoint
 CREATE INDEX `usage_org_created_idx` ON `usage_events` (`org_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `usage_agent_created_idx` ON `usage_events` (`agent_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `usage_model_rollups` (
+	`org_id` text NOT NULL,
+	`grain` text NOT NULL,
+	`bucket_start` integer NOT NULL,
+	`workspace_id` text NOT NULL,
+	`agent_group_id` text NOT NULL,
+	`agent_id` text NOT NULL,
+	`model` text NOT NULL,
+	`requests` integer NOT NULL,
+	`errors` integer NOT NULL,
+	`input_tokens` integer NOT NULL,
+	`output_tokens` integer NOT NULL,
+	`cost_micro` integer NOT NULL,
+	PRIMARY KEY(`org_id`, `grain`, `bucket_start`, `agent_id`, `model`, `workspace_id`, `agent_group_id`),
+	FOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "usage_model_rollups_grain_check" CHECK(grain IN ('hour','day'))
+);
+--> statement-breakpoint
+CREATE INDEX `usage_model_rollups_cover_idx` ON `usage_model_rollups` (`org_id`,`grain`,`bucket_start`,`model`,`requests`,`errors`,`cost_micro`,`input_tokens`,`output_tokens`,`agent_id`,`workspace_id`,`agent_group_id`);--> statement-breakpoint
+CREATE TABLE `usage_org_rollups` (
+	`org_id` text NOT NULL,
+	`grain` text NOT NULL,
+	`bucket_start` integer NOT NULL,
+	`requests` integer NOT NULL,
+	`errors` integer NOT NULL,
+	`input_tokens` integer NOT NULL,
+	`output_tokens` integer NOT NULL,
+	`cost_micro` integer NOT NULL,
+	`latency_hist` text NOT NULL,
+	`ttft_hist` text NOT NULL,
+	PRIMARY KEY(`org_id`, `grain`, `bucket_start`),
+	FOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "usage_org_rollups_grain_check" CHECK(grain IN ('hour','day'))
+);
+--> statement-breakpoint
+CREATE TABLE `usage_rollups` (
+	`org_id` text NOT NULL,
+	`grain` text NOT NULL,
+	`bucket_start` integer NOT NULL,
+	`workspace_id` text NOT NULL,
+	`agent_group_id` text NOT NULL,
+	`agent_id` text NOT NULL,
+	`requests` integer NOT NULL,
+	`errors` integer NOT NULL,
+	`input_tokens` integer NOT NULL,
+	`output_tokens` integer NOT NULL,
+	`cost_micro` integer NOT NULL,
+	`latency_hist` text NOT NULL,
+	`ttft_hist` text NOT NULL,
+	PRIMARY KEY(`org_id`, `grain`, `bucket_start`, `agent_id`, `workspace_id`, `agent_group_id`),
+	FOREIGN KEY (`org_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "usage_rollups_grain_check" CHECK(grain IN ('hour','day'))
+);
+--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
 	`email` text NOT NULL,
