@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTollgate } from './core/app.ts';
+import { demoInstructions, ensureDemo } from './core/demo.ts';
 import { createLogger } from './core/lib/logger.ts';
 import { loadOrCreateKeyFile, parseMasterKey } from './core/lib/master-key.ts';
 import { redactUrl } from './core/db/types.ts';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   logger.info({ url, engine: app.database.dialect, dataDir: opts.dataDir,
     database: opts.databaseUrl ? redactUrl(opts.databaseUrl) : 'sqlite' }, 'tollgate listening');
   process.stdout.write(`Tollgate is listening on ${url}\n  control panel: ${url}/\n  gateway:       ${url}/v1\n`);
+  // Printed to the terminal only (never the logger): the demo key and password are meant to be copied.
+  if (opts.demo) process.stdout.write(demoInstructions(url, await ensureDemo(app)));
 
   let stopping = false;
   const stop = async (signal: string) => {
