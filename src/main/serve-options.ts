@@ -9,6 +9,7 @@ export interface ServeOptions {
   databaseUrl: string | null;
   logLevel: string;
   demo: boolean;
+  sqliteSync: 'FULL' | 'NORMAL';
 }
 
 /** Flags win over env twins, env over defaults. */
@@ -20,6 +21,8 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
     .addOption(new Option('--data-dir <dir>', 'folder for the SQLite database, logs and master key').env('TOLLGATE_DATA_DIR'))
     .addOption(new Option('--database-url <url>', 'postgres://… to use PostgreSQL instead of SQLite').env('TOLLGATE_DATABASE_URL'))
     .addOption(new Option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent').env('TOLLGATE_LOG_LEVEL').default('info'))
+    .addOption(new Option('--sqlite-sync <mode>', 'FULL: a commit survives power loss; NORMAL: process crashes only, faster')
+      .env('TOLLGATE_SQLITE_SYNC').choices(['FULL', 'NORMAL']).default('FULL'))
     .addOption(new Option('--demo', 'create a demo org, agent and key on the mock provider and print how to call it'))
     .exitOverride()
     .allowExcessArguments(false);
@@ -31,7 +34,7 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
   } finally {
     process.env = saved;
   }
-  const o = cmd.opts<{ port: string; host: string; dataDir?: string; databaseUrl?: string; logLevel: string; demo?: boolean }>();
+  const o = cmd.opts<{ port: string; host: string; dataDir?: string; databaseUrl?: string; logLevel: string; demo?: boolean; sqliteSync: 'FULL' | 'NORMAL' }>();
   const port = Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port: ${o.port}`);
   return {
@@ -41,5 +44,6 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
     databaseUrl: o.databaseUrl ?? null,
     logLevel: o.logLevel,
     demo: o.demo ?? false,
+    sqliteSync: o.sqliteSync,
   };
 }

@@ -10,6 +10,17 @@ import { parseServeArgs } from './serve-options.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Instance-wide provider keys (used when an org has no BYOK key): TOLLGATE_<PROVIDER>_API_KEY / _BASE_URL. */
+function managedKeysFromEnv(env: NodeJS.ProcessEnv): Record<string, { apiKey: string | null; baseUrl: string | null }> {
+  const out: Record<string, { apiKey: string | null; baseUrl: string | null }> = {};
+  for (const p of ['openai', 'anthropic']) {
+    const apiKey = env[`TOLLGATE_${p.toUpperCase()}_API_KEY`] ?? null;
+    const baseUrl = env[`TOLLGATE_${p.toUpperCase()}_BASE_URL`] ?? null;
+    if (apiKey || baseUrl) out[p] = { apiKey, baseUrl };
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   let opts;
   try {
@@ -35,6 +46,7 @@ async function main(): Promise<void> {
     config: {
       dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, host: opts.host, port: opts.port,
       migrationsRoot: `${root}drizzle`, rendererDir, logLevel: opts.logLevel as 'info',
+      managedKeys: managedKeysFromEnv(process.env), sqliteSynchronous: opts.sqliteSync,
     },
   });
   const url = await app.listen();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
+import { AlertMonitor } from './alerts/monitor.ts';
 import type { ApiContext } from './api/context.ts';
 import { appRouter } from './api/root.ts';
 import type { CoreConfig, CoreConfigInput } from './config.ts';
@@ -47,6 +48,8 @@ export interface Tollgate {
   server: Server;
   /** Ledger writer (`ledger`), governor (`governor`) and credits service (`credits`). */
   money: Money;
+  /** Budget and balance alerts: the desktop shell notifies on its 'alert' events; alerts.list reads them back. */
+  alerts: AlertMonitor;
   /** Context for in-process callers (IPC, tests); `userId` null = signed out. */
   context(userId: string | null): ApiContext;
   listen(): Promise<string>;
@@ -78,6 +81,8 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
     throw err;
   });
   const localOwnerId = config.localOwnerMode ? await ensureLocalOwner(deps) : null;
+  // Alerts hook: watches the governor's budgets and balances (core/alerts); stopped in close() before the ledger.
+  const alerts = await new AlertMonitor({ deps, governor: money.governor, ledger: money.ledger, logger }).start();
   const gatewayState = new GatewayState(deps);
   await gatewayState.start();
   const providers = createProviderRegistry({ mock: config.mock });
@@ -112,7 +117,7 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
 
   return {
-    config, deps, database, logger, server, context, localOwnerId, money,
+    config, deps, database, logger, server, context, localOwnerId, money, alerts,
     addRoute: (r) => routes.push(r),
     listen: () => new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -136,6 +141,7 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
       });
       gatewayState.stop();
       await providers.close();
+      await alerts.stop(); // records its last alerts through the ledger, so before stopMoney
       await stopMoney(money); // commits what the drained requests queued
       await database.close();
     },

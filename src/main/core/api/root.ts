@@ -1,3 +1,4 @@
+import { alertsRouter } from './routers/alerts.ts';
 import { authRouter } from './routers/auth.ts';
 import { budgetsRouter, policiesRouter } from './routers/governance.ts';
 import { agentGroupsRouter, agentsRouter, workspacesRouter } from './routers/hierarchy.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   credits: creditsRouter, ledger: ledgerRouter,
   routing: routingRouter,
   usage: usageRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,6 +27,8 @@ export interface Hold {
  * only once it is committed, so a response's last byte never precedes its charge.
  */
 export interface Biller {
+  /** Budget or status changes for the org still loading (await before reserve), or null: the common, free case. */
+  pending(orgId: string): Promise<void> | null;
   /** Throws GatewayError budget_exceeded / insufficient_credits naming the level and the limit. */
   reserve(caller: Caller, upperBoundMicro: number, requestId: string): Hold;
   /** Charges the actual cost (rounded up once), frees the rest; returns micro-credits charged. */

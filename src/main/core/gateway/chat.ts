@@ -68,6 +68,8 @@ export async function governedChat(
     admitted = admit(caller, chat.model, chat.maxTokens, Math.ceil(bodyBytes / 4), g.limiter);
     // The upstream may never produce more than we reserved for.
     chat.maxTokens = admitted.maxOutputTokens;
+    const loading = g.biller.pending(caller.org.org.id);
+    if (loading) await loading;
     try {
       hold = g.biller.reserve(caller, g.biller.upperBound(admitted.price, bodyBytes, admitted.maxOutputTokens), facts.requestId);
     } catch (err) {

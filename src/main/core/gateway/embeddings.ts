@@ -25,6 +25,8 @@ export async function governedEmbeddings(
   let admitted: ReturnType<typeof admit>;
   try {
     admitted = admit(caller, request.model, 0, Math.ceil(bodyBytes / 4), g.limiter);
+    const loading = g.biller.pending(caller.org.org.id);
+    if (loading) await loading;
     hold = g.biller.reserve(caller, g.biller.upperBound(admitted.price, bodyBytes, 0), facts.requestId);
   } catch (err) {
     if (err instanceof GatewayError) await g.biller.deny(caller, facts, err);

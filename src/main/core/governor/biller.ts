@@ -32,6 +32,7 @@ export function createBiller(money: Money, clock: Clock): Biller {
   const { governor, ledger } = money;
   const audited = new Set<string>();
   return {
+    pending: (orgId) => governor.pending(orgId),
     reserve(caller, upperBoundMicro, requestId): Hold {
       const r = governor.reserve({ chain: chainOf(caller), upperBoundMicro, requestId });
       if (!r.ok) throw denialError(r.denial);

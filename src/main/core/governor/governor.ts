@@ -100,6 +100,11 @@ export class Governor extends EventEmitter<GovernorEvents> {
     return g;
   }
 
+  /** Resolves once budget/status changes already reported for this org are loaded; null when none are pending. */
+  pending(orgId: string): Promise<void> | null {
+    return this.sync.pendingFor(orgId);
+  }
+
   upperBound(o: { promptBytes: number; maxOutputTokens: number; price: Price }): number {
     return upperBoundMicro({ ...o, creditsPerUsd: this.creditsPerUsd });
   }

@@ -60,6 +60,11 @@ export class StateSync {
     this.run(orgId, () => (scope === 'org' ? this.reloadOrg(orgId) : this.reloadNode(scope, id)));
   }
 
+  /** A reload of this org still in flight, or null. The gateway awaits it so a just-saved budget governs the next request. */
+  pendingFor(orgId: string): Promise<void> | null {
+    return this.locks.get(orgId) ?? null;
+  }
+
   async idle(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }

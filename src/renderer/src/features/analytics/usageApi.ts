@@ -1,6 +1,7 @@
 // The `usage.*` analytics procedures, typed by their contract (core/analytics/contract.ts imports only zod, so the
-// renderer can share it). Called through the untyped path of the tRPC client so this compiles whether or not the
-// router has merged them yet; a server without them answers NOT_FOUND and pages show "coming".
+// renderer shares it; routers/usage.ts parses with the same schemas). The panel was built against the contract
+// before the router existed, hence the client's untyped path here; a core without the procedures answers NOT_FOUND
+// and the pages say "coming" instead of failing.
 import type { UseQueryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
