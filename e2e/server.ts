@@ -17,7 +17,7 @@ export interface RunningServer {
 export async function startServer(extraArgs: string[] = []): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-'));
   const child: ChildProcess = spawn(process.execPath,
-    [process.env.TOLLGATE_E2E_ENTRY ?? join(ROOT, 'src/main/serve.ts'), '--port', '0', '--data-dir', dataDir, '--log-level', 'warn', ...extraArgs],
+    [join(ROOT, 'src/main/serve.ts'), '--port', '0', '--data-dir', dataDir, '--log-level', 'warn', ...extraArgs],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
