@@ -1,29 +1,58 @@
-// `npm test`: the whole suite (unit, API, both database engines, HTTP, browser e2e when present), then one
-// plain closing line "N passed, N failed, N skipped" that CI reads.
+// `npm test`: the whole suite — vitest (unit, API, both database engines, HTTP, gateway) and the Playwright e2e
+// specs in Debian's chromium — then one plain closing line "tests: N passed, N failed, N skipped" that CI reads.
+// `npm test -- --no-e2e` runs vitest only; any other arguments go to vitest.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const bin = (name: string) => join(import.meta.dirname, '..', 'node_modules', '.bin', name);
-const report = join(mkdtempSync(join(tmpdir(), 'tollgate-report-')), 'vitest.json');
-const extra = process.argv.slice(2);
-
-const run = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
-  stdio: 'inherit',
-  env: { ...process.env, PATH: `${join(import.meta.dirname, '..', 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
-});
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'node_modules', '.bin');
+const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+const reports = mkdtempSync(join(tmpdir(), 'tollgate-report-'));
+const args = process.argv.slice(2);
+const e2e = !args.includes('--no-e2e');
+const vitestArgs = args.filter((a) => a !== '--no-e2e');
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  passed = r.numPassedTests;
-  failed = r.numFailedTests;
-  skipped = r.numPendingTests + r.numTodoTests;
+let status = 0;
+
+const unit = join(reports, 'vitest.json');
+const v = spawnSync(join(bin, 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unit}`, ...vitestArgs], { stdio: 'inherit', env });
+if (existsSync(unit)) {
+  const r = JSON.parse(readFileSync(unit, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
 }
-const status = run.status ?? 1;
-if (status !== 0 && failed === 0) failed = 1; // a crash or an unhandled error counts as a failure
+if (v.status !== 0) {
+  status = v.status ?? 1;
+  if (failed === 0) failed += 1; // a crash or an unhandled error counts as a failure
+}
+
+if (e2e) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium) && process.env.CI !== 'true') {
+    console.log(`\n[tollgate] no chromium at ${chromium}: skipping the browser e2e specs (apt-get install chromium to run them)`);
+  } else {
+    const out = join(reports, 'e2e.json');
+    const p = spawnSync(process.execPath, [join(root, 'scripts', 'e2e.ts'), '--reporter=list,json'], {
+      stdio: 'inherit', env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    });
+    if (existsSync(out)) {
+      const s = (JSON.parse(readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }).stats;
+      passed += s.expected + s.flaky;
+      failed += s.unexpected;
+      skipped += s.skipped;
+    }
+    if (p.status !== 0) {
+      status ||= p.status ?? 1;
+      if (!existsSync(out)) failed += 1;
+    }
+  }
+}
+
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(status);
