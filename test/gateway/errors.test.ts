@@ -122,3 +122,19 @@ describe.each(engines())('gateway errors on $name', (engine) => {
     }
   });
 });
+
+describe.each(engines())('key bookkeeping on $name', (engine) => {
+  it.skipIf(!engine.available)('records when a key was last used, without a write per request', async () => {
+    const f = await startGateway(engine);
+    try {
+      const before = await f.api.apiKeys.list({ agentId: f.agentId });
+      expect(before[0]!.lastUsedAt).toBeNull();
+      await new OpenAI({ apiKey: f.key, baseURL: `${f.url}/v1`, maxRetries: 0 }).chat.completions.create({ model: 'mock-gpt', messages: hi });
+      expect((await f.api.apiKeys.list({ agentId: f.agentId }))[0]!.lastUsedAt).toBeNull(); // not yet flushed
+      await f.t.app.flush();
+      expect((await f.api.apiKeys.list({ agentId: f.agentId }))[0]!.lastUsedAt).toBeInstanceOf(Date);
+    } finally {
+      await f.t.close();
+    }
+  });
+});

@@ -105,4 +105,17 @@ describe.each(engines())('official SDKs against the gateway on $name', (engine) 
       betas: ['interleaved-thinking-2025-05-14'] });
     expect(beta.content.length).toBeGreaterThan(0);
   });
+
+  it.skipIf(!engine.available)('budgets.status shows each budget\'s spend in its current period', async () => {
+    const k = await f.newKey('budgeted');
+    const b = await f.api.budgets.create({ orgId: f.orgId, target: { scope: 'agent', id: k.agentId }, period: 'DAILY', limitCredits: 5 });
+    const c = new OpenAI({ apiKey: k.key, baseURL: `${f.url}/v1`, maxRetries: 0 });
+    const { response } = await c.chat.completions.create({ model: 'mock-gpt', messages: [{ role: 'user', content: 'spend' }] }).withResponse();
+    const charged = Number(response.headers.get('x-tollgate-credits-charged'));
+    const status = (await f.api.budgets.status({ orgId: f.orgId })).find((s) => s.budgetId === b.id)!;
+    expect(status).toMatchObject({ limitMicro: 5_000_000, heldMicro: 0, period: 'DAILY' });
+    expect(status.spentMicro / 1e6).toBeCloseTo(charged, 9);
+    expect(Date.parse(status.periodEnd!) - Date.parse(status.periodStart!)).toBe(86_400_000);
+  });
 });
+

@@ -2,8 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/core/db/open.ts';
+import { SecretBox } from '../../src/main/core/lib/secrets.ts';
+import { rotateStoredKey } from '../../src/main/core/services/rekey.ts';
 import type { SafeStorageLike } from '../../src/main/shell/master-key.ts';
-import { ENCRYPTED_KEY_FILE, loadDesktopMasterKey } from '../../src/main/shell/master-key.ts';
+import { desktopKeyForRotation, ENCRYPTED_KEY_FILE, keychainKeyStore, loadDesktopMasterKey } from '../../src/main/shell/master-key.ts';
+import { MIGRATIONS } from '../helpers/engines.ts';
 
 /** A stand-in for safeStorage: "encrypts" by XOR so the file on disk is not the key in the clear. */
 function fakeSafeStorage(available: boolean, backend = 'gnome_libsecret'): SafeStorageLike {
@@ -64,5 +68,41 @@ describe('desktop master key', () => {
     loadDesktopMasterKey(dir, fakeSafeStorage(true), 'win32');
     expect(() => loadDesktopMasterKey(dir, fakeSafeStorage(false), 'win32')).toThrow(/keychain/);
     expect(existsSync(join(dir, 'master.key'))).toBe(false);
+  });
+
+  it('rotates a keychain-sealed key (--rotate-master-key): credentials re-sealed, the new key sealed in its place', async () => {
+    const dir = fresh();
+    const safe = fakeSafeStorage(true);
+    const { key } = loadDesktopMasterKey(dir, safe, 'darwin');
+    const url = join(dir, 'tollgate.db');
+    const database = await openDatabase({ url, migrationsRoot: MIGRATIONS });
+    const { t } = database;
+    await database.db.insert(t.organizations).values({ id: 'org_k', name: 'k', createdAt: new Date() });
+    await database.db.insert(t.providerCredentials).values({ id: 'cred_k', orgId: 'org_k', provider: 'anthropic', label: 'main',
+      baseUrl: null, secretCiphertext: new SecretBox(key).seal('sk-ant-secret'), secretLast4: 'cret', createdAt: new Date() });
+    await database.close();
+
+    const current = desktopKeyForRotation(dir, safe);
+    expect(current).toMatchObject({ protection: 'os-keychain' });
+    const report = await rotateStoredKey({ databaseUrl: url, migrationsRoot: MIGRATIONS, store: current.store, currentKey: current.key });
+    expect(report).toMatchObject({ outcome: 'rotated', credentials: 1 });
+    const next = loadDesktopMasterKey(dir, safe, 'darwin');
+    expect(next.key.equals(key)).toBe(false);
+    expect(readFileSync(join(dir, ENCRYPTED_KEY_FILE)).toString('utf8')).not.toContain(next.key.toString('hex'));
+    expect(statSync(join(dir, ENCRYPTED_KEY_FILE)).mode & 0o777).toBe(0o600);
+    const reopened = await openDatabase({ url, migrationsRoot: MIGRATIONS });
+    const [row] = await reopened.db.select().from(reopened.t.providerCredentials);
+    await reopened.close();
+    expect(new SecretBox(next.key).open(row!.secretCiphertext)).toBe('sk-ant-secret');
+    expect(() => new SecretBox(key).open(row!.secretCiphertext)).toThrow();
+  });
+
+  it('refuses to start while a keychain rotation is half done, instead of picking a key', () => {
+    const dir = fresh();
+    const safe = fakeSafeStorage(true);
+    loadDesktopMasterKey(dir, safe, 'win32');
+    keychainKeyStore(dir, safe).stage(Buffer.alloc(32, 7));
+    expect(() => loadDesktopMasterKey(dir, safe, 'win32')).toThrow(/interrupted/);
+    expect(desktopKeyForRotation(dir, safe).store.staged()?.equals(Buffer.alloc(32, 7))).toBe(true);
   });
 });

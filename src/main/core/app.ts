@@ -11,6 +11,7 @@ import type { Database } from './db/types.ts';
 import { allowedHostSet } from './http/origin-guard.ts';
 import type { Money } from './ledger/money.ts';
 import { startMoney, stopMoney } from './ledger/money.ts';
+import { attachAnalyticsReader } from './analytics/reader.ts';
 import { createGatewayRoute } from './gateway/route.ts';
 import { RateLimiter } from './gateway/rate-limit.ts';
 import { GatewayState } from './gateway/state.ts';
@@ -56,6 +57,8 @@ export interface Tollgate {
   /** Stops accepting, drains in-flight requests, then closes the database. */
   close(): Promise<void>;
   addRoute(route: RouteHandler): void;
+  /** Writes state kept in memory between periodic flushes (key last-used times). */
+  flush(): Promise<void>;
   localOwnerId: string | null;
 }
 
@@ -80,6 +83,11 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
     await database.close();
     throw err;
   });
+  // Dashboards query SQLite on their own thread so a heavy range never stalls the gateway's event loop.
+  const stopAnalytics = database.dialect === 'sqlite'
+    ? attachAnalyticsReader(deps, { databaseUrl: databaseUrlOf(config), logger,
+      workerPath: config.analyticsWorkerPath ?? new URL('./analytics/reader.worker.ts', import.meta.url) })
+    : async () => undefined;
   const localOwnerId = config.localOwnerMode ? await ensureLocalOwner(deps) : null;
   // Alerts hook: watches the governor's budgets and balances (core/alerts); stopped in close() before the ledger.
   const alerts = await new AlertMonitor({ deps, governor: money.governor, ledger: money.ledger, logger }).start();
@@ -119,6 +127,7 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
   return {
     config, deps, database, logger, server, context, localOwnerId, money, alerts,
     addRoute: (r) => routes.push(r),
+    flush: () => gatewayState.flushUsed(),
     listen: () => new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
@@ -139,10 +148,11 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
         });
         server.closeIdleConnections();
       });
-      gatewayState.stop();
+      await gatewayState.stop();
       await providers.close();
       await alerts.stop(); // records its last alerts through the ledger, so before stopMoney
       await stopMoney(money); // commits what the drained requests queued
+      await stopAnalytics();
       await database.close();
     },
   };

@@ -21,6 +21,8 @@ export const coreConfigSchema = z.object({
    * tests); the Electron build passes its bundled worker (`?modulePath`).
    */
   ledgerWorkerPath: z.string().min(1).nullable().default(null),
+  /** The analytics reader's worker file (SQLite only), injected like ledgerWorkerPath. */
+  analyticsWorkerPath: z.string().min(1).nullable().default(null),
   /** Provider keys the instance supplies when an org has no BYOK key of its own (from settings or env). */
   managedKeys: z.record(z.string(), z.object({ apiKey: z.string().nullable(), baseUrl: z.string().nullable() })).default({}),
   /** Mock provider behaviour (latency, pacing), for demos and benchmarks. */

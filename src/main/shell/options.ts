@@ -3,6 +3,10 @@ export interface ShellOptions {
   port: number;
   /** Overrides the default data folder (Electron's userData). */
   dataDir: string | null;
+  /** `--rotate-master-key`: re-seal every stored credential with a new key before starting (services/rekey.ts). */
+  rotateMasterKey: boolean;
+  /** `--hidden`: start in the tray without opening the window (what start-at-login passes). */
+  hidden: boolean;
 }
 
 function flag(argv: readonly string[], name: string): string | undefined {
@@ -22,5 +26,6 @@ export function parseShellOptions(argv: readonly string[], env: Record<string, s
   const portText = flag(argv, '--port') ?? env.TOLLGATE_PORT ?? '8787';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port: ${portText}`);
-  return { port, dataDir: flag(argv, '--data-dir') ?? env.TOLLGATE_DATA_DIR ?? null };
+  return { port, dataDir: flag(argv, '--data-dir') ?? env.TOLLGATE_DATA_DIR ?? null, rotateMasterKey: argv.includes('--rotate-master-key'),
+    hidden: argv.includes('--hidden') };
 }

@@ -38,6 +38,7 @@ export class AlertMonitor extends EventEmitter<AlertEvents> {
   private readonly pending = new Set<Promise<unknown>>();
   private flushScheduled = false;
   private timer: NodeJS.Timeout | null = null;
+  private ticks = 0;
   private stopped = false;
 
   private readonly onChange = (e: ChangeEvent): void => {
@@ -64,8 +65,7 @@ export class AlertMonitor extends EventEmitter<AlertEvents> {
 
   /** Loads the org list and what already fired, looks once, then follows the governor. */
   async start(): Promise<this> {
-    const { db, t } = this.o.deps.database;
-    for (const r of await db.select({ id: t.organizations.id }).from(t.organizations)) this.orgIds.add(r.id);
+    await this.loadOrgIds();
     try {
       this.arming = await loadArming(this.o.deps);
     } catch (err) {
@@ -76,8 +76,19 @@ export class AlertMonitor extends EventEmitter<AlertEvents> {
     this.o.governor.on('disabled', this.onDisabled);
     await this.check();
     const every = this.o.intervalMs === undefined ? 2000 : this.o.intervalMs;
-    if (every !== null) this.timer = setInterval(() => this.track(this.check()), every).unref();
+    if (every !== null) this.timer = setInterval(() => this.track(this.tick()), every).unref();
     return this;
+  }
+
+  private async tick(): Promise<void> {
+    // Creating an org emits no change event; every 30th look picks new ones up from the table.
+    if (++this.ticks % 30 === 0) await this.loadOrgIds().catch(() => undefined);
+    await this.check();
+  }
+
+  private async loadOrgIds(): Promise<void> {
+    const { db, t } = this.o.deps.database;
+    for (const r of await db.select({ id: t.organizations.id }).from(t.organizations)) this.orgIds.add(r.id);
   }
 
   /**
@@ -97,9 +108,12 @@ export class AlertMonitor extends EventEmitter<AlertEvents> {
     return out;
   }
 
-  /** Resolves when every alert emitted so far is recorded. */
+  /** Resolves when no look is under way or queued and every alert emitted so far is recorded. */
   async idle(): Promise<void> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
+    while (this.pending.size || this.flushScheduled) {
+      if (this.pending.size) await Promise.allSettled([...this.pending]);
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async stop(): Promise<void> {

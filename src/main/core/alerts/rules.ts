@@ -82,7 +82,9 @@ export function crossings(state: OrgArming, view: OrgView, t: Thresholds, refuse
     const bySpend = percents.filter((p) => meets(b.spentMicro, b.limitMicro, p));
     // A budget that refuses requests is exhausted for practical purposes: every threshold counts as met.
     const met = refused.has(b.id) ? percents : bySpend;
-    const fresh = met.filter((p) => !arm.fired.has(p));
+    // Never report a lower threshold than one already reported (e.g. 50 added to the settings after 80 fired).
+    const highest = Math.max(0, ...arm.fired);
+    const fresh = met.filter((p) => !arm.fired.has(p) && p > highest);
     for (const p of met) arm.fired.add(p);
     if (fresh.length === 0) continue;
     const top = Math.max(...fresh);

@@ -46,6 +46,7 @@ export async function authenticate(state: GatewayState, rawKey: string | null, n
     }
   }
   const chain = levels.map(([scope, , id]) => ({ scope, id }));
+  state.touch(key.apiKeyId, now.getTime());
   return { key, org, agent, chain, policies: state.chainPolicies(org, agent) };
 }
 

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { AgentStatus, Scope } from '../db/schema/enums.ts';
 import type { PolicyRule } from '../governance/policy-merge.ts';
 import type { ServiceDeps } from '../services/deps.ts';
@@ -49,9 +49,30 @@ export class GatewayState {
   private readonly orgs = new Map<string, OrgState>();
   private readonly pending = new Map<string, Promise<void>>();
   private readonly onChange = (e: { orgId: string }) => this.invalidate(e.orgId);
+  /** apiKeyId → last use (ms): written in one small batch every few seconds, never per request. */
+  private readonly used = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(deps: ServiceDeps) {
     this.deps = deps;
+  }
+
+  touch(apiKeyId: string, atMs: number): void {
+    this.used.set(apiKeyId, atMs);
+  }
+
+  /** Persists `last_used_at` for keys used since the last flush. */
+  async flushUsed(): Promise<void> {
+    if (this.used.size === 0) return;
+    const batch = [...this.used];
+    this.used.clear();
+    const { t } = this.deps.database;
+    await this.deps.database.tx(async (db) => {
+      for (const [id, ms] of batch) {
+        await db.update(t.apiKeys).set({ lastUsedAt: new Date(ms) })
+          .where(and(eq(t.apiKeys.id, id), or(isNull(t.apiKeys.lastUsedAt), lt(t.apiKeys.lastUsedAt, new Date(ms)))));
+      }
+    });
   }
 
   async start(): Promise<void> {
@@ -59,10 +80,13 @@ export class GatewayState {
     const orgIds = (await db.select({ id: t.organizations.id }).from(t.organizations)).map((o) => o.id);
     for (const id of orgIds) await this.loadOrg(id);
     this.deps.events.on('change', this.onChange);
+    this.timer = setInterval(() => void this.flushUsed().catch(() => undefined), 10_000).unref();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.deps.events.off('change', this.onChange);
+    if (this.timer) clearInterval(this.timer);
+    await this.flushUsed();
   }
 
   invalidate(orgId: string): void {

@@ -100,6 +100,18 @@ export class Governor extends EventEmitter<GovernorEvents> {
     return g;
   }
 
+  /** Every budget of the org with its current period's spend and in-flight holds, from memory (the panel's gauges). */
+  budgetStatus(orgId: string) {
+    const org = this.sync.org(orgId);
+    const now = this.now();
+    return org.budgets.map((b) => {
+      const c = org.counter(b.scope, b.targetId, b.period, now);
+      return { budgetId: b.id, scope: b.scope, targetId: b.targetId, period: b.period, limitMicro: b.limitMicro,
+        spentMicro: c.spentMicro, heldMicro: b.heldMicro, periodStart: b.period === 'TOTAL' ? null : new Date(c.start).toISOString(),
+        periodEnd: b.period === 'TOTAL' ? null : new Date(c.end).toISOString() };
+    });
+  }
+
   /** Resolves once budget/status changes already reported for this org are loaded; null when none are pending. */
   pending(orgId: string): Promise<void> | null {
     return this.sync.pendingFor(orgId);

@@ -53,6 +53,6 @@ export async function revokeKey(deps: ServiceDeps, actor: Actor, orgId: string, 
     const [existing] = await db.select(publicColumns(deps)).from(t.apiKeys).where(and(eq(t.apiKeys.id, apiKeyId), eq(t.apiKeys.orgId, orgId)));
     if (!existing) throw notFound('api key');
     return existing; // already revoked: revoking again is a no-op
-  }, () => ({ orgId, actorType: 'user', actorId: actor.userId, action: 'api_key.revoke', targetType: 'api_key',
-    targetId: apiKeyId }));
+  }, (k) => ({ orgId, actorType: 'user', actorId: actor.userId, action: 'api_key.revoke', targetType: 'api_key',
+    targetId: apiKeyId, details: { name: k.name, agentId: k.agentId, last4: k.last4 } }));
 }

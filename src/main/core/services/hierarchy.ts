@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { AgentStatus } from '../db/schema/enums.ts';
+import type { Tables } from '../db/types.ts';
 import { notFound } from '../lib/errors.ts';
 import type { ServiceDeps } from './deps.ts';
 import { mutate } from './deps.ts';
@@ -7,6 +8,12 @@ import type { Actor } from './orgs.ts';
 
 /** The three levels under an org share rename / enable / disable / delete. */
 export type NodeKind = 'workspace' | 'group' | 'agent';
+
+interface NodeRows {
+  workspace: Tables['workspaces']['$inferSelect'];
+  group: Tables['agentGroups']['$inferSelect'];
+  agent: Tables['agents']['$inferSelect'];
+}
 
 function tableOf(deps: ServiceDeps, kind: NodeKind) {
   const { t } = deps.database;
@@ -16,11 +23,11 @@ function tableOf(deps: ServiceDeps, kind: NodeKind) {
 
 const label = (kind: NodeKind): string => (kind === 'group' ? 'agent group' : kind);
 
-export async function getNode(deps: ServiceDeps, kind: NodeKind, orgId: string, id: string) {
+export async function getNode<K extends NodeKind>(deps: ServiceDeps, kind: K, orgId: string, id: string): Promise<NodeRows[K]> {
   const table = tableOf(deps, kind);
   const [row] = await deps.database.db.select().from(table).where(and(eq(table.id, id), eq(table.orgId, orgId)));
   if (!row) throw notFound(label(kind));
-  return row;
+  return row as unknown as NodeRows[K]; // selected from the table of that kind
 }
 
 export async function renameNode(deps: ServiceDeps, actor: Actor, kind: NodeKind, orgId: string, id: string, name: string) {
@@ -80,7 +87,7 @@ export async function createGroup(deps: ServiceDeps, actor: Actor, orgId: string
 
 export async function createAgent(deps: ServiceDeps, actor: Actor, orgId: string, agentGroupId: string, name: string) {
   const { t } = deps.database;
-  const group = await getNode(deps, 'group', orgId, agentGroupId) as unknown as { workspaceId: string };
+  const group = await getNode(deps, 'group', orgId, agentGroupId);
   return mutate(deps, async (db) => {
     const [row] = await db.insert(t.agents).values({
       id: deps.ids.id('agt'), orgId, workspaceId: group.workspaceId, agentGroupId, name, status: 'active',

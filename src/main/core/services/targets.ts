@@ -29,7 +29,7 @@ export async function targetColumns(deps: ServiceDeps, orgId: string, target: Ta
 
 /** The agent's chain of targets, from org down to the agent. */
 export async function agentChain(deps: ServiceDeps, orgId: string, agentId: string): Promise<Target[]> {
-  const agent = (await getNode(deps, 'agent', orgId, agentId)) as unknown as { workspaceId: string; agentGroupId: string };
+  const agent = await getNode(deps, 'agent', orgId, agentId);
   return [
     { scope: 'org', id: orgId },
     { scope: 'workspace', id: agent.workspaceId },

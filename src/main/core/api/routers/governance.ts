@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as budgets from '../../services/budgets.ts';
 import * as policies from '../../services/policies.ts';
+import { moneyOf } from '../../ledger/money.ts';
 import { credits, id, maxTokensMode, modelName, orgInput, period, target, toMicro } from '../schemas.ts';
 import { orgProcedure, router } from '../trpc.ts';
 
@@ -37,6 +38,12 @@ export const budgetsRouter = router({
       ...(input.autoDisable !== undefined ? { autoDisable: input.autoDisable } : {}),
     })),
   list: orgProcedure('viewer', 'orgId').input(orgInput).query(({ ctx }) => budgets.listBudgets(ctx.deps, ctx.orgId)),
+  /** Spend so far in each budget's current period (committed + settling) and what in-flight requests hold. */
+  status: orgProcedure('viewer', 'orgId').input(orgInput).query(async ({ ctx }) => {
+    const { governor } = moneyOf(ctx.deps);
+    await governor.pending(ctx.orgId);
+    return governor.budgetStatus(ctx.orgId);
+  }),
   delete: orgProcedure('admin', 'budgetId').input(z.object({ budgetId: id }).strict())
     .mutation(({ ctx, input }) => budgets.deleteBudget(ctx.deps, ctx.actor, ctx.orgId, input.budgetId)),
 });
