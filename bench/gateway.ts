@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const scenarios: [string, number, boolean][] = [['c=64 json', 64, false], ['c=64 stream', 64, true], ['c=1 json', 1, false]];
   let pass64 = true;
   let pass1 = true;
-  for (const [name, c, stream] of scenarios) {
+  for (const [name, c, stream] of scenarios.filter(([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY)) {
     const run = c === 1 ? (u: string) => serial(u, key, SECONDS) : (u: string) => load(u, key, c, stream, SECONDS);
     // warm both up (JIT, sockets), then measure
     await (c === 1 ? serial(passUrl, key, 1) : load(passUrl, key, c, stream, 1));
