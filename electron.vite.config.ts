@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { WORKER_ENTRIES } from './src/main/shell/paths.ts';
 
 /**
  * The panel's Content-Security-Policy, the same one the headless server sends as a header. In Electron the page
@@ -27,7 +28,18 @@ export default defineConfig({
       // Dependencies stay in node_modules (better-sqlite3 is native, pino loads transports by name).
       externalizeDeps: true,
       // ESM because package.json says "type": "module"; electron-vite picks it, stated here so it is not a surprise.
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') }, output: { format: 'es' } },
+      rolldownOptions: {
+        // The piscina worker files are entries of their own: the shell passes their built paths to the core
+        // (shell/paths.ts), which cannot find its source-relative default inside a bundle.
+        input: {
+          index: resolve('src/main/index.ts'),
+          [WORKER_ENTRIES.ledger]: resolve('src/main/core/ledger/writer.worker.ts'),
+          [WORKER_ENTRIES.analytics]: resolve('src/main/core/analytics/reader.worker.ts'),
+        },
+        output: { format: 'es' },
+        // Piscina calls the workers' exports by name (default, rebuildRollups, verify…): keep every one.
+        preserveEntrySignatures: 'strict',
+      },
     },
   },
   preload: {
