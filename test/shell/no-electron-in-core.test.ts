@@ -73,14 +73,25 @@ describe('architecture boundaries', () => {
     ]);
   });
 
-  it('keeps electron out of the core and the headless entry', () => {
+  it('keeps electron out of the core and the headless entries (serve, rekey)', () => {
     const main = join(ROOT, 'src/main');
     const files = [
       ...filesUnder(join(main, 'core')),
-      ...readdirSync(main).filter((f) => /^serve.*\.ts$/.test(f)).map((f) => join(main, f)),
+      ...readdirSync(main).filter((f) => /^(serve.*|rekey)\.ts$/.test(f)).map((f) => join(main, f)),
     ];
     expect(files.length).toBeGreaterThan(10);
+    expect(files).toContain(join(main, 'rekey.ts'));
     expect(violations(files, (ref) => isElectron(ref.specifier))).toEqual([]);
+  });
+
+  // The shell stays thin: only these adapters load electron; every other shell module runs (and is tested) in Node.
+  const ELECTRON_ADAPTERS = ['main.ts', 'tray.ts', 'window.ts'];
+
+  it('loads electron only in the shell\'s adapters', () => {
+    const shell = join(ROOT, 'src/main/shell');
+    const plain = filesUnder(shell).filter((f) => !ELECTRON_ADAPTERS.includes(relative(shell, f)));
+    expect(plain.length).toBeGreaterThanOrEqual(8);
+    expect(violations(plain, (ref) => isElectron(ref.specifier) && !ref.typeOnly)).toEqual([]);
   });
 
   // Pure modules the panel shares with the server so forms validate with the server's own rules.

@@ -123,10 +123,11 @@ describe('packaged paths (shell/paths.ts)', () => {
     expect(p.ledgerWorker).toBe(join(ROOT, 'out/main', `${WORKER_ENTRIES.ledger}.js`));
   });
 
-  it('is what main.ts uses, and main.ts hands the core the bundled ledger worker', () => {
+  it('is what main.ts uses, and main.ts hands the core the bundled workers', () => {
     const main = readFileSync(join(ROOT, 'src/main/shell/main.ts'), 'utf8');
     expect(main).toMatch(/desktopPaths\(\{/);
     expect(main).toMatch(/ledgerWorkerPath: paths\.ledgerWorker/);
+    expect(main).toMatch(/analyticsWorkerPath: paths\.analyticsWorker/);
     expect(main).toMatch(/migrationsRoot: paths\.migrationsRoot/);
   });
 });

@@ -68,7 +68,10 @@ function openWindow(): void {
   mainWindow = win;
 }
 
-const loginItems = (): boolean | null => (process.platform === 'linux' ? null : app.getLoginItemSettings().openAtLogin);
+// --hidden: a login start goes straight to the tray (Windows passes args, and compares them when asked; macOS reports
+// wasOpenedAtLogin instead). Linux has no login items Electron can set.
+const LOGIN_ITEM = { args: ['--hidden'] };
+const loginItems = (): boolean | null => (process.platform === 'linux' ? null : app.getLoginItemSettings(LOGIN_ITEM).openAtLogin);
 
 function runTrayAction(action: TrayAction): void {
   switch (action) {
@@ -81,8 +84,7 @@ function runTrayAction(action: TrayAction): void {
       savePrefs(paths.dataDir, prefs);
       return tray?.refresh();
     case 'toggle-login':
-      // --hidden: a login start goes straight to the tray (Windows passes args; macOS reports wasOpenedAtLogin).
-      app.setLoginItemSettings({ openAtLogin: !loginItems(), args: ['--hidden'] });
+      app.setLoginItemSettings({ openAtLogin: !loginItems(), ...LOGIN_ITEM });
       return tray?.refresh();
     case 'quit': return app.quit();
   }
@@ -114,8 +116,8 @@ async function start(): Promise<void> {
     config: {
       dataDir: paths.dataDir, databaseUrl: null, host: '127.0.0.1', port: options.port, localOwnerMode: true,
       migrationsRoot: paths.migrationsRoot, rendererDir: paths.rendererDir,
-      // The bundled worker beside index.js (electron.vite.config.ts builds it); the source default does not exist here.
-      ledgerWorkerPath: paths.ledgerWorker,
+      // The bundled workers beside index.js (electron.vite.config.ts builds them); the source defaults do not exist here.
+      ledgerWorkerPath: paths.ledgerWorker, analyticsWorkerPath: paths.analyticsWorker,
     },
   });
   const running = core;
