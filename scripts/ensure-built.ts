@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** What `electron-vite build` produces; all three must exist. */
-export const OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+export const OUTPUTS = ['out/main/index.js', 'out/main/ledger-writer.worker.js', 'out/main/analytics-reader.worker.js',
+  'out/preload/index.cjs', 'out/renderer/index.html'];
 /** What it reads. */
 export const INPUTS = ['src/main', 'src/preload', 'src/renderer', 'electron.vite.config.ts', 'package.json'];
 
