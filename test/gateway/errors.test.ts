@@ -53,6 +53,11 @@ describe.each(engines())('gateway errors on $name', (engine) => {
     const g = await apiError(client(k2.key).chat.completions.create({ model: 'mock-gpt', messages: hi }));
     expect(g).toMatchObject({ status: 403, code: 'agent_disabled' });
     await f.api.agentGroups.enable({ agentGroupId: f.groupId });
+    // An org disabled (by hand or by an auto-disable budget) is refused until its owner enables it again.
+    await f.api.orgs.disable({ orgId: f.orgId });
+    expect(await apiError(client(k2.key).chat.completions.create({ model: 'mock-gpt', messages: hi }))).toMatchObject({ status: 403, code: 'agent_disabled' });
+    await f.api.orgs.enable({ orgId: f.orgId });
+    await client(k2.key).chat.completions.create({ model: 'mock-gpt', messages: hi });
   });
 
   it.skipIf(!engine.available)('model_not_allowed 403, max_tokens_exceeded 400, clamp mode', async () => {

@@ -14,8 +14,8 @@ export const maxTokensMode = z.enum(MAX_TOKENS_MODES);
 export const target = z.object({ scope, id }).strict();
 export const modelName = z.string().trim().min(1).max(200);
 
-/** Credits with at most 6 decimals, turned into integer micro-credits exactly once, here. */
-export const credits = z.number().positive().max(1e9).refine((n) => Number.isInteger(Math.round(n * 1e6)), 'too precise');
+/** Credits with at most 6 decimals (checked on the number's shortest decimal form), turned into micro-credits once. */
+export const credits = z.number().positive().max(1e9).refine((n) => /^\d+(\.\d{1,6})?$/.test(String(n)), 'at most 6 decimals');
 export const toMicro = (c: number): number => Math.round(c * 1_000_000);
 /** USD with micro precision, for prices per million tokens. */
 export const usd = z.number().min(0).max(10_000);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countAnthropicTokens } from '../formats/anthropic-messages/index.ts';
 import type { RouteHandler } from '../http/server.ts';
+import { orderedId } from '../ledger/ids.ts';
 import { authenticate } from './admission.ts';
 import type { RequestFacts } from './biller.ts';
 import { governedChat } from './chat.ts';
@@ -25,7 +26,8 @@ export function createGatewayRoute(g: GatewayContext): RouteHandler {
     const url = req.url ?? '/';
     if (!url.startsWith('/v1/') && url !== '/v1') return false;
     const path = url.split('?')[0]!;
-    const requestId = g.ids.id('req');
+    // Time-ordered, so usage and ledger rows land at the right edge of their indexes.
+    const requestId = orderedId(g.ids, 'req', g.clock.now().getTime());
     const shape = shapeFor(path, req);
     try {
       await handle(g, path, req, res, requestId);

@@ -57,6 +57,16 @@ export async function updateOrg(deps: ServiceDeps, actor: Actor, orgId: string, 
     targetId: orgId, details: patch }));
 }
 
+export async function setOrgStatus(deps: ServiceDeps, actor: Actor, orgId: string, status: 'active' | 'disabled') {
+  const { t } = deps.database;
+  return mutate(deps, async (db) => {
+    const [row] = await db.update(t.organizations).set({ status }).where(eq(t.organizations.id, orgId)).returning();
+    if (!row) throw notFound('organization');
+    return row;
+  }, () => ({ orgId, actorType: 'user', actorId: actor.userId, action: `org.${status === 'active' ? 'enable' : 'disable'}`,
+    targetType: 'org', targetId: orgId }));
+}
+
 export async function listMembers(deps: ServiceDeps, orgId: string) {
   const { db, t } = deps.database;
   const members = await db

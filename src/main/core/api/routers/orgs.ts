@@ -23,6 +23,11 @@ export const orgsRouter = router({
     .mutation(({ ctx, input }) => orgs.updateOrg(ctx.deps, ctx.actor, ctx.orgId, { name: input.name })),
   setTimezone: orgProcedure('admin', 'orgId').input(z.object({ orgId: id, timezone }).strict())
     .mutation(({ ctx, input }) => orgs.updateOrg(ctx.deps, ctx.actor, ctx.orgId, { timezone: input.timezone })),
+  /** An org disabled (by hand or by an exhausted budget with auto-disable) refuses every gateway request. */
+  disable: orgProcedure('owner', 'orgId').input(orgInput)
+    .mutation(({ ctx }) => orgs.setOrgStatus(ctx.deps, ctx.actor, ctx.orgId, 'disabled')),
+  enable: orgProcedure('owner', 'orgId').input(orgInput)
+    .mutation(({ ctx }) => orgs.setOrgStatus(ctx.deps, ctx.actor, ctx.orgId, 'active')),
   members: router({
     list: orgProcedure('viewer', 'orgId').input(orgInput).query(({ ctx }) => orgs.listMembers(ctx.deps, ctx.orgId)),
     invite: orgProcedure('admin', 'orgId').input(z.object({ orgId: id, email, role }).strict())

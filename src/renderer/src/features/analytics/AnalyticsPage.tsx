@@ -6,6 +6,7 @@ import { navigate } from '../../router/useRoute.ts';
 import { orgHref } from '../../router/routes.ts';
 import { useHierarchy } from '../hierarchy/useHierarchy.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
+import { AlertsCard } from './AlertsCard.tsx';
 import { BurnCard } from './BurnCard.tsx';
 import { RecentRequests } from './RecentRequests.tsx';
 import type { Scope } from './scope.ts';
@@ -64,6 +65,7 @@ export function AnalyticsPage() {
       {h.data && h.data.agents.length > 0 && <ScopePicker h={h.data} value={scope} onChange={setScope} orgId={orgId} />}
       <SummaryCards orgId={orgId} from={win.from} to={win.to} scope={scope} />
       <BurnCard orgId={orgId} />
+      <AlertsCard orgId={orgId} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <SpendChart orgId={orgId} win={win} scope={scope} />
         <VolumeChart orgId={orgId} win={win} scope={scope} />
