@@ -25,8 +25,9 @@ export interface AnalyticsReaderOptions {
 export function startAnalyticsReader(o: AnalyticsReaderOptions): AnalyticsReader {
   const filename = o.workerPath instanceof URL ? o.workerPath.href : o.workerPath;
   const workerData: ReaderConfig = { url: o.databaseUrl };
-  // One thread: dashboards issue a handful of queries every few seconds, each well under 150 ms.
-  const pool = new Piscina({ filename, workerData, minThreads: 0, maxThreads: 1, idleTimeout: 60_000, atomics: 'async' });
+  // One thread, started with the app and kept: dashboards issue a handful of queries every few seconds, each well under
+  // 150 ms, and a cold start (loading the query modules) would otherwise land on the first dashboard view.
+  const pool = new Piscina({ filename, workerData, minThreads: 1, maxThreads: 1, idleTimeout: 60_000, atomics: 'async' });
   pool.on('error', (err: Error) => o.logger.error({ err: { message: err.message, stack: err.stack } }, 'analytics reader thread error'));
   const call = async <T>(method: ReaderTask['method'], orgId: string, input: unknown): Promise<T> => {
     const r = await pool.run({ method, orgId, input, nowMs: o.clock.now().getTime() } satisfies ReaderTask) as ReaderResult;

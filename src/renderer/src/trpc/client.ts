@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { TRPCLink } from '@trpc/client';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpBatchStreamLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../../../main/core/api/root.ts';
 import { ipcLink } from './ipc-link.ts';
@@ -15,9 +15,14 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
  */
 export function transportLink(): TRPCLink<AppRouter> {
   if (window.tollgate) return ipcLink<AppRouter>(window.tollgate);
-  return httpBatchLink({
-    url: '/trpc',
-    fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
+  const http = { url: '/trpc', fetch: (url: URL | RequestInfo, init?: RequestInit) => fetch(url, { ...init, credentials: 'same-origin' }) };
+  // Queries stream back one by one as each resolves, so a slow dashboard query never holds up the page's others.
+  // Mutations stay on the plain batch link: sign-in sets its cookie in the response headers, which a stream has
+  // already sent by the time the procedure finishes.
+  return splitLink({
+    condition: (op) => op.type === 'query',
+    true: httpBatchStreamLink(http),
+    false: httpBatchLink(http),
   });
 }
 
