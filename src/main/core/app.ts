@@ -94,6 +94,7 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
   const gatewayState = new GatewayState(deps);
   await gatewayState.start();
   const providers = createProviderRegistry({ mock: config.mock });
+  deps.providers = providers;
   const routes: RouteHandler[] = [createGatewayRoute({
     state: gatewayState, limiter: new RateLimiter(() => deps.clock.now().getTime()), providers,
     biller: createBiller(money, deps.clock), managed: config.managedKeys, clock: deps.clock, ids: deps.ids, logger,

@@ -43,6 +43,31 @@ export async function deleteCredential(deps: ServiceDeps, actor: Actor, orgId: s
     targetType: 'credential', targetId: credentialId }));
 }
 
+/**
+ * Asks the provider to list its models with this key: proves the key, the base URL and the network path in one call,
+ * without spending anything. The answer never contains the key (provider errors are redacted at the source).
+ */
+export async function testCredential(deps: ServiceDeps, actor: Actor, orgId: string, credentialId: string) {
+  const { db, t } = deps.database;
+  const [row] = await db.select().from(t.providerCredentials)
+    .where(and(eq(t.providerCredentials.id, credentialId), eq(t.providerCredentials.orgId, orgId)));
+  if (!row) throw notFound('credential');
+  const provider = deps.providers?.get(row.provider);
+  const started = Date.now();
+  let result: { ok: boolean; message: string; models: number; latencyMs: number };
+  try {
+    if (!provider?.listModels) throw new Error(`the ${row.provider} provider cannot be tested`);
+    const models = await provider.listModels({ signal: AbortSignal.timeout(10_000),
+      credential: { apiKey: deps.box.open(row.secretCiphertext), baseUrl: row.baseUrl } });
+    result = { ok: true, message: `connected: ${models.length} models available`, models: models.length, latencyMs: Date.now() - started };
+  } catch (err) {
+    result = { ok: false, message: (err as Error).message || 'the provider did not answer', models: 0, latencyMs: Date.now() - started };
+  }
+  await mutate(deps, async () => result, (r) => ({ orgId, actorType: 'user', actorId: actor.userId, action: 'credential.test',
+    targetType: 'credential', targetId: credentialId, details: { ok: r.ok, message: r.message } }));
+  return result;
+}
+
 /** Decrypts an org's key for a provider, in memory only, for the gateway. */
 export async function resolveCredential(deps: ServiceDeps, orgId: string, provider: string) {
   const { db, t } = deps.database;

@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/types.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { IdGen } from '../lib/ids.ts';
 import type { SecretBox } from '../lib/secrets.ts';
+import type { ProviderRegistry } from '../providers/registry.ts';
 
 /** What changed, so in-memory caches (gateway key/policy cache, governor) can drop stale state. */
 export interface ChangeEvent {
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   ids: IdGen;
   box: SecretBox;
   events: CoreEvents;
+  /** The gateway's providers, for connection tests; set by the host once they exist. */
+  providers?: ProviderRegistry;
 }
 
 export async function writeAudit(deps: ServiceDeps, db: Db, a: AuditInput): Promise<void> {

@@ -23,4 +23,7 @@ export const credentialsRouter = router({
   list: orgProcedure('viewer', 'orgId').input(orgInput).query(({ ctx }) => creds.listCredentials(ctx.deps, ctx.orgId)),
   delete: orgProcedure('admin', 'credentialId').input(z.object({ credentialId: id }).strict())
     .mutation(({ ctx, input }) => creds.deleteCredential(ctx.deps, ctx.actor, ctx.orgId, input.credentialId)),
+  /** Connection test: the provider lists its models with this key. A mutation: it calls out and is audited. */
+  test: orgProcedure('admin', 'credentialId').input(z.object({ credentialId: id }).strict())
+    .mutation(({ ctx, input }) => creds.testCredential(ctx.deps, ctx.actor, ctx.orgId, input.credentialId)),
 });

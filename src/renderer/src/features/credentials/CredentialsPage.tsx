@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, EmptyState, Group, Table, Text, Tooltip } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Card, EmptyState, Group, Table, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { KeyIcon, PlusIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -20,6 +21,10 @@ export function CredentialsPage() {
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<Credential | null>(null);
   const remove = useAction(trpc.credentials.delete.mutationOptions(), { success: 'Provider key deleted' });
+  const test = useMutation(trpc.credentials.test.mutationOptions({
+    onSuccess: (r) => notifications.show({ color: r.ok ? 'teal' : 'red', title: r.ok ? 'Key works' : 'Connection failed',
+      message: `${r.message} (${r.latencyMs} ms)`, autoClose: r.ok ? 4000 : 8000, closeButtonProps: { 'aria-label': 'Dismiss notification' } }),
+  }));
   return (
     <>
       <PageHeader title="Provider keys" description="Bring your own OpenAI-compatible or Anthropic key. The newest key per provider is used; secrets are encrypted and never shown again."
@@ -44,10 +49,12 @@ export function CredentialsPage() {
                       <Table.Td><Text size="sm">{formatDateTime(c.createdAt)}</Text></Table.Td>
                       <Table.Td>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Tooltip label="Needs a credentials.test procedure on the server (coming)">
-                            <Button size="xs" variant="subtle" data-disabled aria-disabled onClick={(e) => e.preventDefault()}
-                              aria-label={`Test connection of ${c.label} (coming)`}>Test connection</Button>
-                          </Tooltip>
+                          {can('admin') && (
+                            <Tooltip label="Asks the provider to list its models with this key; spends nothing">
+                              <Button size="xs" variant="subtle" loading={test.isPending && test.variables?.credentialId === c.id}
+                                onClick={() => test.mutate({ credentialId: c.id })} aria-label={`Test connection of ${c.label}`}>Test connection</Button>
+                            </Tooltip>
+                          )}
                           {can('admin') && <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(c)} aria-label={`Delete key ${c.label}`}>Delete</Button>}
                         </Group>
                       </Table.Td>
@@ -59,10 +66,6 @@ export function CredentialsPage() {
           )}
         </QueryState>
       </Card>
-      <Alert variant="light" color="gray" mt="lg" title="Connection test coming">
-        Testing a key against its provider needs a server procedure that does not exist yet; until then, a failing key shows up
-        as upstream errors on the dashboard.
-      </Alert>
       <CredentialDialog opened={adding} onClose={() => setAdding(false)} />
       <ConfirmDialog opened={deleting !== null} onClose={() => setDeleting(null)} title={`Delete key “${deleting?.label ?? ''}”?`}
         confirmLabel="Delete key" loading={remove.isPending}
