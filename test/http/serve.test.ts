@@ -107,4 +107,9 @@ describe('serve flags', () => {
     const out = execFileSync(process.execPath, ['src/main/serve.ts', '--help'], { encoding: 'utf8' });
     for (const f of ['--port', '--host', '--data-dir', '--database-url', '--log-level']) expect(out).toContain(f);
   });
+  it('is also the package bin: `tollgate serve`', async () => {
+    const { execFileSync } = await import('node:child_process');
+    expect(execFileSync(process.execPath, ['bin/tollgate.js', 'serve', '--help'], { encoding: 'utf8' })).toContain('--database-url');
+    expect(() => execFileSync(process.execPath, ['bin/tollgate.js', 'bogus'], { encoding: 'utf8', stdio: 'pipe' })).toThrow();
+  });
 });
