@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { defaultDataDir } from './core/lib/paths.ts';
+import { readInstanceFile } from './core/services/instance.ts';
 
 export interface ServeOptions {
   port: number;
@@ -35,12 +36,19 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
     process.env = saved;
   }
   const o = cmd.opts<{ port: string; host: string; dataDir?: string; databaseUrl?: string; logLevel: string; demo?: boolean; sqliteSync: 'FULL' | 'NORMAL' }>();
+  const dataDir = resolve(o.dataDir ?? defaultDataDir(process.platform, env));
+  // Settings saved from the panel apply where neither a flag nor an env twin says otherwise.
+  const stored = readInstanceFile(dataDir);
+  const fromUser = (name: string) => ['cli', 'env'].includes(cmd.getOptionValueSource(name) ?? '');
+  if (!fromUser('port') && stored.port !== undefined) o.port = String(stored.port);
+  if (!fromUser('host') && stored.host !== undefined) o.host = stored.host;
+  if (!fromUser('databaseUrl') && stored.databaseUrl !== undefined) o.databaseUrl = stored.databaseUrl ?? undefined;
   const port = Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port: ${o.port}`);
   return {
     port,
     host: o.host,
-    dataDir: resolve(o.dataDir ?? defaultDataDir(process.platform, env)),
+    dataDir,
     databaseUrl: o.databaseUrl ?? null,
     logLevel: o.logLevel,
     demo: o.demo ?? false,

@@ -13,7 +13,7 @@ const procedures = allProcedures();
 describe('every procedure declares an authorization rule', () => {
   it.each(procedures.map((p) => [p.path, p] as const))('%s', (_path, p) => {
     expect(p.auth, 'procedure has no authorization rule').toBeDefined();
-    expect(['public', 'user', 'org']).toContain(p.auth!.kind);
+    expect(['public', 'user', 'org', 'instance']).toContain(p.auth!.kind);
     if (p.auth!.kind === 'org') {
       expect(ROLES).toContain(p.auth!.role);
       expect(TARGET_FIELDS).toContain(p.auth!.via);
@@ -67,6 +67,22 @@ describe.each(engines())('tenant isolation on $name', (engine) => {
       expect(await errorCode(callPath(t.as(a.viewerId), path, sample(p.schema!, a.ids)))).toBe(
         p.auth?.kind === 'org' && p.auth.role === 'viewer' ? 'OK' : 'FORBIDDEN');
     });
+
+  const instanceProcs = procedures.filter((p) => p.auth?.kind === 'instance');
+  it.skipIf(!engine.available).each(instanceProcs.map((p) => [p.path, p] as const))(
+    '%s is refused to everyone but the instance administrator, and changes nothing', async (path, p) => {
+      const input = p.schema ? sample(p.schema, a.ids) : undefined;
+      const before = await snapshot(t.app.database);
+      expect(await errorCode(callPath(t.as(outsider), path, input))).toBe('FORBIDDEN'); // owner of a later org
+      expect(await errorCode(callPath(t.as(a.viewerId), path, input))).toBe('FORBIDDEN');
+      expect(await snapshot(t.app.database)).toBe(before);
+    });
+
+  it.skipIf(!engine.available)('the owner of the first org administers the instance', async () => {
+    expect(instanceProcs.length).toBeGreaterThan(0);
+    const info = await t.as(a.ownerId).settings.instance.get();
+    expect(info.running.engine).toBe(engine.name === 'pg' ? 'postgresql' : 'sqlite');
+  });
 
   it.skipIf(!engine.available)('user-level procedures show only the caller\'s own orgs', async () => {
     const mine = await t.as(outsider).orgs.listMine();

@@ -28,6 +28,7 @@ import { SecretBox } from './lib/secrets.ts';
 import { ensureLocalOwner, sessionUser } from './services/auth.ts';
 import type { ServiceDeps } from './services/deps.ts';
 import { CoreEvents } from './services/deps.ts';
+import { loadManagedKeys } from './services/instance.ts';
 import { seedPricing } from './services/pricing.ts';
 
 export const VERSION = '0.1.0';
@@ -95,6 +96,9 @@ export async function createTollgate(opts: TollgateOptions): Promise<Tollgate> {
   await gatewayState.start();
   const providers = createProviderRegistry({ mock: config.mock });
   deps.providers = providers;
+  await loadManagedKeys(deps, config.managedKeys);
+  deps.instance = { dataDir: config.dataDir, port: () => boundPort, host: config.host, databaseLabel: database.label,
+    engine: database.dialect === 'pg' ? 'postgresql' : 'sqlite', managedKeys: config.managedKeys };
   const routes: RouteHandler[] = [createGatewayRoute({
     state: gatewayState, limiter: new RateLimiter(() => deps.clock.now().getTime()), providers,
     biller: createBiller(money, deps.clock), managed: config.managedKeys, clock: deps.clock, ids: deps.ids, logger,

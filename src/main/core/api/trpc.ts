@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { Role } from '../db/schema/enums.ts';
 import { AppError } from '../lib/errors.ts';
 import type { TargetField } from '../services/tenancy.ts';
+import { isInstanceAdmin } from '../services/instance.ts';
 import { atLeast, orgOf, roleIn } from '../services/tenancy.ts';
 import type { ApiContext } from './context.ts';
 import { translateDbError } from './db-errors.ts';
@@ -10,7 +11,9 @@ import { translateDbError } from './db-errors.ts';
 export type AuthRule =
   | { kind: 'public' }
   | { kind: 'user' }
-  | { kind: 'org'; role: Role; via: TargetField };
+  | { kind: 'org'; role: Role; via: TargetField }
+  /** The instance's administrator (desktop local owner, or an owner of the first org): ports, database, managed keys. */
+  | { kind: 'instance' };
 
 export interface ApiMeta {
   auth?: AuthRule;
@@ -81,9 +84,19 @@ const requireOrgRole = t.middleware(async ({ ctx, meta, getRawInput, next }) => 
   return next({ ctx: { userId: ctx.userId, orgId, role, targetId: id, actor: { userId: ctx.userId, role } } });
 });
 
+const requireInstanceAdmin = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in required' });
+  if (!(await isInstanceAdmin(ctx.deps, ctx.userId))) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'only the instance administrator (an owner of its first organization) may do this' });
+  }
+  if (!ctx.deps.instance) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'no instance settings in this host' });
+  return next({ ctx: { userId: ctx.userId, actor: { userId: ctx.userId }, instance: ctx.deps.instance } });
+});
+
 const base = t.procedure.use(translateErrors).use(requireRule);
 
 export const publicProcedure = base.meta({ auth: { kind: 'public' } });
 export const userProcedure = base.meta({ auth: { kind: 'user' } }).use(requireUser);
+export const instanceProcedure = base.meta({ auth: { kind: 'instance' } }).use(requireInstanceAdmin);
 export const orgProcedure = (role: Role, via: TargetField) =>
   base.meta({ auth: { kind: 'org', role, via } }).use(requireOrgRole);

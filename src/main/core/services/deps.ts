@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { IdGen } from '../lib/ids.ts';
 import type { SecretBox } from '../lib/secrets.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
+import type { InstanceHost } from './instance.ts';
 
 /** What changed, so in-memory caches (gateway key/policy cache, governor) can drop stale state. */
 export interface ChangeEvent {
@@ -37,6 +38,8 @@ export interface ServiceDeps {
   events: CoreEvents;
   /** The gateway's providers, for connection tests; set by the host once they exist. */
   providers?: ProviderRegistry;
+  /** The running instance, for its settings procedures; set by the host. */
+  instance?: InstanceHost;
 }
 
 export async function writeAudit(deps: ServiceDeps, db: Db, a: AuditInput): Promise<void> {

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Code, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { orgHref } from '../../router/routes.ts';
+import { InstanceSettingsForm } from './InstanceSettingsForm.tsx';
 import { gatewayBaseUrl } from '../connect/gatewayUrl.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
 
@@ -42,17 +43,12 @@ export function InstanceCard() {
           </Table.Td></Table.Tr>
           <Table.Tr><Table.Th>Version</Table.Th><Table.Td>{h?.version ?? '—'}</Table.Td></Table.Tr>
           <Table.Tr><Table.Th>Managed provider keys</Table.Th><Table.Td>
-            <Text size="sm">Org keys are on <Anchor href={orgHref(orgId, 'credentials')}>Provider keys</Anchor>; instance-wide keys come from the server's environment.</Text>
+            <Text size="sm">Org keys are on <Anchor href={orgHref(orgId, 'credentials')}>Provider keys</Anchor>; instance-wide keys come from the server's environment or are set below by the instance administrator.</Text>
           </Table.Td></Table.Tr>
         </Table.Tbody>
       </Table>
       {health.isError && <Text size="sm" c="red" mt="xs">Could not read /health: {health.error.message}</Text>}
-      <Alert color="gray" variant="light" mt="md" title="Coming: change port, bind address, database and data folder here">
-        <Stack gap={4}>
-          <Text size="sm">The server has no procedure yet to read or change its start-up settings or to test a PostgreSQL URL. Until then, set them when starting:</Text>
-          <Code block>{'npm run serve -- --port 8787 --host 127.0.0.1 --data-dir ./data\nnpm run serve -- --database-url postgres://user@host:5432/tollgate'}</Code>
-        </Stack>
-      </Alert>
+      <InstanceSettingsForm />
     </Card>
   );
 }

@@ -1,0 +1,75 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../helpers/engines.ts';
+import { startServe, stopServe } from '../helpers/serve-process.ts';
+import { startFakeOpenAI } from '../providers/helpers/fake-openai.ts';
+import type { TestServer } from '../providers/helpers/server.ts';
+import type { GatewayFixture } from './fixture.ts';
+import { startGateway, usageRows } from './fixture.ts';
+
+describe.each(engines())('instance settings on $name', (engine) => {
+  let f: GatewayFixture;
+  let upstream: TestServer;
+  beforeAll(async () => {
+    if (!engine.available) return;
+    upstream = await startFakeOpenAI();
+    f = await startGateway(engine);
+  });
+  afterAll(async () => {
+    await f?.t.close();
+    await upstream?.close();
+  });
+
+  it.skipIf(!engine.available)('a managed provider key set in the panel serves the next request and is never shown again', async () => {
+    const secret = 'sk-managed-from-panel-9876';
+    const info = await f.api.settings.instance.setManagedKey({ provider: 'openai', apiKey: secret, baseUrl: `${upstream.url}/v1` });
+    expect(JSON.stringify(info)).not.toContain(secret);
+    expect(info.managedKeys).toContainEqual({ provider: 'openai', baseUrl: `${upstream.url}/v1`, last4: '9876' });
+    const { response } = await new OpenAI({ apiKey: f.key, baseURL: `${f.url}/v1`, maxRetries: 0 }).chat.completions
+      .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'managed' }] }).withResponse();
+    expect(upstream.requests.at(-1)!.headers.authorization).toBe(`Bearer ${secret}`);
+    const usage = (await usageRows(f)).find((u) => u.requestId === response.headers.get('x-tollgate-request-id'))!;
+    expect(usage.credentialSource).toBe('managed');
+  });
+
+  it.skipIf(!engine.available)('saves start-up settings to a 0600 file, flags a restart, and tests a database URL', async () => {
+    const info = await f.api.settings.instance.update({ port: 18_555, host: '127.0.0.1' });
+    expect(info.saved.port).toBe(18_555);
+    expect(info.restartRequired).toBe(true);
+    const file = join(f.t.db.dataDir, 'instance.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ port: 18_555 });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect((await f.api.settings.instance.testDatabase({ databaseUrl: null })).ok).toBe(true);
+    const bad = await f.api.settings.instance.testDatabase({ databaseUrl: 'postgres://nobody:secretpw@127.0.0.1:1/none' });
+    expect(bad.ok).toBe(false);
+    expect(bad.message).not.toContain('secretpw');
+    if (engine.name === 'pg') expect((await f.api.settings.instance.testDatabase({ databaseUrl: f.t.db.url })).message).toMatch(/PostgreSQL/);
+  });
+});
+
+describe('serve reads the saved start-up settings', () => {
+  it('listens on the saved port unless a flag says otherwise', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { freePort } = await import('../helpers/serve-process.ts');
+    const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-instance-'));
+    const port = await freePort();
+    writeFileSync(join(dataDir, 'instance.json'), JSON.stringify({ port }));
+    // startServe passes its own --port; TOLLGATE_PORT is unset, so only the flag could override: drop it via env.
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['src/main/serve.ts', '--data-dir', dataDir, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('listening on')) resolve(); });
+      child.once('exit', (c) => reject(new Error(`exited ${c}: ${out}`)));
+    });
+    expect(out).toContain(`http://127.0.0.1:${port}`);
+    child.kill('SIGTERM');
+    const flagged = await startServe(['--data-dir', dataDir, '--log-level', 'warn']);
+    expect(flagged.port).not.toBe(port);
+    expect(flagged.url).toContain(`:${flagged.port}`);
+    await stopServe(flagged);
+  });
+});
