@@ -35,6 +35,11 @@ describe('headless serve', () => {
     expect(s.output()).toContain(`Tollgate is listening on http://127.0.0.1:${s.port}`);
   });
 
+  it('tells the panel where agents reach the gateway (the desktop page cannot read it from its URL)', async () => {
+    const session = await trpc(s.url, 'auth.session', undefined, { method: 'GET' });
+    expect(session.data.gatewayUrl).toBe(s.url);
+  });
+
   it('reports engine and migration on /health', async () => {
     const h = (await (await fetch(`${s.url}/health`)).json()) as Record<string, string>;
     expect(h).toMatchObject({ status: 'ok', engine: 'sqlite' });

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import * as auth from '../../services/auth.ts';
 import { email, name, password } from '../schemas.ts';
+import type { InstanceHost } from '../../services/instance.ts';
 import { publicProcedure, router, userProcedure } from '../trpc.ts';
+
+function gatewayUrlOf(i: InstanceHost | undefined): string | null {
+  if (!i) return null;
+  const host = i.host === '0.0.0.0' || i.host === '::' ? '127.0.0.1' : i.host.includes(':') ? `[${i.host}]` : i.host;
+  return `http://${host}:${i.port()}`;
+}
 
 export const authRouter = router({
   register: publicProcedure
@@ -31,5 +38,7 @@ export const authRouter = router({
     signedIn: ctx.userId !== null,
     localOwner: ctx.localOwner,
     user: ctx.userId ? await auth.me(ctx.deps, ctx.userId) : null,
+    /** Where agents reach the gateway: the desktop panel (a file:// page) cannot learn it from its own URL. */
+    gatewayUrl: gatewayUrlOf(ctx.deps.instance),
   })),
 });

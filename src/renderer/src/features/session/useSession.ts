@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../trpc/client.ts';
+import { setReportedGatewayUrl } from '../connect/gatewayUrl.ts';
 
 /** Who is signed in; every page starts here. */
 export function useSession() {
   const trpc = useTRPC();
-  return useQuery(trpc.auth.session.queryOptions());
+  const q = useQuery(trpc.auth.session.queryOptions());
+  setReportedGatewayUrl(q.data?.gatewayUrl);
+  return q;
 }
 
 /**
