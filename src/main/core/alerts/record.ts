@@ -2,9 +2,10 @@
 // from notifying twice. Rows are written through the ledger writer (off the main thread, retried, ON CONFLICT DO
 // NOTHING), with ids derived from what crossed, so two instances on one PostgreSQL record a budget crossing once.
 import { createHash } from 'node:crypto';
-import { and, desc, eq, like, lt, or } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import type { AuditRow } from '../ledger/types.ts';
 import type { ServiceDeps } from '../services/deps.ts';
+import { olderThan, pageOf, parseCursor } from '../services/paging.ts';
 import type { Crossing } from './rules.ts';
 import { OrgArming } from './rules.ts';
 import type { Alert } from './types.ts';
@@ -53,16 +54,12 @@ export async function listAlerts(deps: ServiceDeps, orgId: string, o: { limit: n
   const { db, t } = deps.database;
   const a = t.auditLog;
   const conds = [eq(a.orgId, orgId), like(a.action, 'alert.%')];
-  if (o.cursor) {
-    const [ms, id] = o.cursor.split(':');
-    const at = new Date(Number(ms));
-    if (id && !Number.isNaN(at.getTime())) conds.push(or(lt(a.createdAt, at), and(eq(a.createdAt, at), lt(a.id, id)))!);
-  }
+  const cursor = o.cursor ? parseCursor(o.cursor) : null;
+  if (cursor) conds.push(olderThan(a.createdAt, a.id, cursor));
   const rows = await db.select({ id: a.id, orgId: a.orgId, createdAt: a.createdAt, details: a.details }).from(a)
     .where(and(...conds)).orderBy(desc(a.createdAt), desc(a.id)).limit(o.limit + 1);
-  const page = rows.slice(0, o.limit);
-  const last = page[page.length - 1];
-  return { items: page.map(fromRecord), nextCursor: rows.length > o.limit && last ? `${last.createdAt.getTime()}:${last.id}` : null };
+  const page = pageOf(rows, o.limit);
+  return { items: page.items.map(fromRecord), nextCursor: page.nextCursor };
 }
 
 /** Budget thresholds that already fired, newest first, so a restart does not notify them again. */

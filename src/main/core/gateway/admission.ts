@@ -4,7 +4,7 @@ import { mergePolicies, modelAllowed } from '../governance/policy-merge.ts';
 import { sha256 } from '../lib/secrets.ts';
 import type { PriceRow } from '../services/pricing-seed.ts';
 import { GatewayError } from './errors.ts';
-import { findPrice } from './prices.ts';
+import { findPrice, maxOutputTokens as outputCeiling } from '../governor/cost.ts';
 import type { LimitCheck, RateLimiter } from './rate-limit.ts';
 import type { Route } from './routing.ts';
 import { resolveRoute } from './routing.ts';
@@ -70,21 +70,19 @@ export function admit(
       { details: { level: allowed.scope, target_id: allowed.targetId } });
   }
   const route = resolveRoute(model, caller.org.aliases);
-  const price = findPrice(caller.org.prices, route.upstreamModel) ?? findPrice(caller.org.prices, model);
+  const price = findPrice(caller.org.prices.values(), route.upstreamModel) ?? findPrice(caller.org.prices.values(), model);
   if (!price) {
     throw new GatewayError('invalid_request', `no price is configured for model "${model}"; add one under Pricing before using it`);
   }
   const eff = mergePolicies(caller.policies);
   const cap = eff.maxTokensPerRequest.value;
-  let maxOutputTokens = requestedMax ?? cap ?? price.maxOutputTokens;
-  if (cap !== null && maxOutputTokens > cap) {
-    if (eff.maxTokensPerRequest.mode === 'reject') {
-      throw new GatewayError('max_tokens_exceeded', `max tokens ${maxOutputTokens} exceeds the ${eff.maxTokensPerRequest.scope} policy's cap of ${cap}`,
-        { details: { level: eff.maxTokensPerRequest.scope, limit: cap } });
-    }
-    maxOutputTokens = cap;
+  if (cap !== null && requestedMax !== undefined && requestedMax > cap && eff.maxTokensPerRequest.mode === 'reject') {
+    throw new GatewayError('max_tokens_exceeded', `max tokens ${requestedMax} exceeds the ${eff.maxTokensPerRequest.scope} policy's cap of ${cap}`,
+      { details: { level: eff.maxTokensPerRequest.scope, limit: cap } });
   }
-  if (price.maxOutputTokens > 0) maxOutputTokens = Math.min(maxOutputTokens, Math.max(price.maxOutputTokens, requestedMax ?? 0));
+  let maxOutputTokens = outputCeiling({ requested: requestedMax, policyCap: cap, modelMax: price.maxOutputTokens });
+  // Without a request limit, never plan for more than the model can produce.
+  if (requestedMax === undefined && price.maxOutputTokens > 0) maxOutputTokens = Math.min(maxOutputTokens, price.maxOutputTokens);
   const tpmEstimate = promptTokens + maxOutputTokens;
   const checks: LimitCheck[] = [];
   const tpmKeys: string[] = [];

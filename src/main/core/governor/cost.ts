@@ -62,11 +62,18 @@ export function upperBoundMicro(o: { promptBytes: number; maxOutputTokens: numbe
   return costMicro(o.price, { inputTokens: o.promptBytes, outputTokens: o.maxOutputTokens }, o.creditsPerUsd);
 }
 
-/** The price row for a model: an exact pattern wins, then the longest matching `*` pattern. */
-export function findPrice<T extends { modelPattern: string }>(rows: T[], model: string): T | null {
-  const exact = rows.find((r) => r.modelPattern === model);
-  if (exact) return exact;
-  const matching = rows.filter((r) => r.modelPattern.includes('*') && modelMatches(r.modelPattern, model));
-  matching.sort((a, b) => b.modelPattern.length - a.modelPattern.length);
-  return matching[0] ?? null;
+/**
+ * The price row for a model: the exact name wins; otherwise the longest pattern that fits, where a `*` pattern
+ * matches by glob and a plain name also prices its dated or versioned variants
+ * (claude-sonnet-4-5 prices claude-sonnet-4-5-20250929).
+ */
+export function findPrice<T extends { modelPattern: string }>(rows: Iterable<T>, model: string): T | null {
+  let best: T | null = null;
+  for (const r of rows) {
+    const p = r.modelPattern;
+    if (p === model) return r;
+    const fits = p.includes('*') ? modelMatches(p, model) : model.startsWith(`${p}-`);
+    if (fits && (!best || p.length > best.modelPattern.length)) best = r;
+  }
+  return best;
 }

@@ -1,12 +1,13 @@
 // Credits that enter or leave outside a request: purchases, refunds of charges, adjustments. Each is a new
 // ledger entry through the writer (never an edit), keyed by the caller's idempotency key, audited in the same
 // transaction, and added to the governor's balance only once committed.
-import { and, desc, eq, gte, lt, lte, or, sum } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, sum } from 'drizzle-orm';
 import type { LedgerKind } from '../db/schema/enums.ts';
 import { Mutex } from '../db/mutex.ts';
 import type { Governor } from '../governor/governor.ts';
 import { AppError, badRequest, conflict, notFound } from '../lib/errors.ts';
 import type { ServiceDeps } from '../services/deps.ts';
+import { olderThan, pageOf, parseCursor } from '../services/paging.ts';
 import type { Actor } from '../services/orgs.ts';
 import { orderedId } from './ids.ts';
 import type { EntryInput, EntryRow, LedgerOp } from './types.ts';
@@ -111,15 +112,12 @@ export class Credits {
     if (f.from) conds.push(gte(l.createdAt, f.from));
     if (f.to) conds.push(lte(l.createdAt, f.to));
     if (f.cursor) {
-      const [ms, id] = f.cursor.split(':');
-      const at = new Date(Number(ms));
-      if (!id || Number.isNaN(at.getTime())) throw badRequest('bad cursor');
-      conds.push(or(lt(l.createdAt, at), and(eq(l.createdAt, at), lt(l.id, id)))!);
+      const cursor = parseCursor(f.cursor);
+      if (!cursor) throw badRequest('bad cursor');
+      conds.push(olderThan(l.createdAt, l.id, cursor));
     }
     const rows = await db.select().from(l).where(and(...conds)).orderBy(desc(l.createdAt), desc(l.id)).limit(f.limit + 1);
-    const page = rows.slice(0, f.limit);
-    const last = page[page.length - 1];
-    return { items: page, nextCursor: rows.length > f.limit && last ? `${last.createdAt.getTime()}:${last.id}` : null };
+    return pageOf(rows, f.limit);
   }
 
   verify(orgId: string) {

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, lt, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import type { ServiceDeps } from './deps.ts';
+import { olderThan, pageOf, parseCursor } from './paging.ts';
 
 export interface AuditFilter {
   actorId?: string;
@@ -12,7 +13,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Cursor = "<createdAt ms>:<id>" of the last row seen; newest first. */
+/** Newest first, paged by cursor (services/paging.ts). */
 export async function listAudit(deps: ServiceDeps, orgId: string, f: AuditFilter) {
   const { db, t } = deps.database;
   const a = t.auditLog;
@@ -23,13 +24,8 @@ export async function listAudit(deps: ServiceDeps, orgId: string, f: AuditFilter
   if (f.targetId) conds.push(eq(a.targetId, f.targetId));
   if (f.from) conds.push(gte(a.createdAt, f.from));
   if (f.to) conds.push(lte(a.createdAt, f.to));
-  if (f.cursor) {
-    const [ms, id] = f.cursor.split(':');
-    const at = new Date(Number(ms));
-    if (id && !Number.isNaN(at.getTime())) conds.push(or(lt(a.createdAt, at), and(eq(a.createdAt, at), lt(a.id, id)))!);
-  }
+  const cursor = f.cursor ? parseCursor(f.cursor) : null;
+  if (cursor) conds.push(olderThan(a.createdAt, a.id, cursor));
   const rows = await db.select().from(a).where(and(...conds)).orderBy(desc(a.createdAt), desc(a.id)).limit(f.limit + 1);
-  const page = rows.slice(0, f.limit);
-  const last = page[page.length - 1];
-  return { items: page, nextCursor: rows.length > f.limit && last ? `${last.createdAt.getTime()}:${last.id}` : null };
+  return pageOf(rows, f.limit);
 }
