@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SSE_HEADERS } from '../formats/sse.ts';
 import { estimateUsage } from '../formats/tokens.ts';
-import type { ChatRequest, ChatResult, StreamEncoder, ToolCall, Usage } from '../formats/types.ts';
+import type { ChatRequest, ChatResult, StreamEncoder, StreamEvent, ToolCall, Usage } from '../formats/types.ts';
 import type { Admitted, Caller } from './admission.ts';
 import { admit } from './admission.ts';
 import type { Hold, RequestFacts } from './biller.ts';
@@ -34,7 +34,8 @@ interface Flight {
   facts: RequestFacts;
 }
 
-function settleTpm(g: GatewayContext, admitted: Admitted, usage: Usage | null): void {
+/** Trues up the TPM buckets: the estimate taken at admission becomes the tokens actually used (none on failure). */
+export function settleTpm(g: GatewayContext, admitted: Admitted, usage: Usage | null): void {
   const used = usage ? usage.inputTokens + usage.outputTokens : 0;
   for (const k of admitted.tpmKeys) g.limiter.adjust(k, admitted.tpmEstimate - used);
 }
@@ -111,7 +112,7 @@ export async function governedChat(
 }
 
 async function streamChat(
-  f: Flight, fmt: ChatFormat, chat: ChatRequest, events: AsyncIterable<import('../formats/types.ts').StreamEvent>,
+  f: Flight, fmt: ChatFormat, chat: ChatRequest, events: AsyncIterable<StreamEvent>,
   res: ServerResponse, signal: AbortSignal,
 ): Promise<void> {
   const enc = fmt.encoder(chat);

@@ -3,6 +3,7 @@ import { parseOpenAIEmbeddingsRequest, renderOpenAIEmbeddingsResult } from '../f
 import type { EmbedResult } from '../formats/types.ts';
 import type { Caller } from './admission.ts';
 import { admit } from './admission.ts';
+import { settleTpm } from './chat.ts';
 import type { Hold, RequestFacts } from './biller.ts';
 import type { GatewayContext } from './context.ts';
 import { GatewayError } from './errors.ts';
@@ -27,7 +28,12 @@ export async function governedEmbeddings(
     admitted = admit(caller, request.model, 0, Math.ceil(bodyBytes / 4), g.limiter);
     const loading = g.biller.pending(caller.org.org.id);
     if (loading) await loading;
-    hold = g.biller.reserve(caller, g.biller.upperBound(admitted.price, bodyBytes, 0), facts.requestId);
+    try {
+      hold = g.biller.reserve(caller, g.biller.upperBound(admitted.price, bodyBytes, 0), facts.requestId);
+    } catch (err) {
+      settleTpm(g, admitted, null); // refused by a budget: the tokens it took from TPM go back, as for chat
+      throw err;
+    }
   } catch (err) {
     if (err instanceof GatewayError) await g.biller.deny(caller, facts, err);
     throw err;
@@ -42,12 +48,13 @@ export async function governedEmbeddings(
     result = await g.providers.get(admitted.route.provider).embed(request, opts);
   } catch (err) {
     const gerr = toGatewayError(err);
-    for (const k of admitted.tpmKeys) g.limiter.adjust(k, admitted.tpmEstimate);
+    settleTpm(g, admitted, null);
     await g.biller.release(hold, caller, facts, gerr.status, gerr);
     throw gerr;
   }
-  for (const k of admitted.tpmKeys) g.limiter.adjust(k, admitted.tpmEstimate - result.usage.inputTokens);
-  const micro = await g.biller.settle(hold, caller, admitted.price, { inputTokens: result.usage.inputTokens, outputTokens: 0 }, facts);
+  const usage = { inputTokens: result.usage.inputTokens, outputTokens: 0 };
+  settleTpm(g, admitted, usage);
+  const micro = await g.biller.settle(hold, caller, admitted.price, usage, facts);
   const credits = micro / g.microPerCredit;
   const latencyMs = Math.round(performance.now() - facts.startedPerf);
   const text = JSON.stringify({ ...renderOpenAIEmbeddingsResult(result, encodingFormat),

@@ -88,20 +88,8 @@ export interface LedgerOp {
   disable?: DisableInput[];
 }
 
-export interface EntryRow {
-  id: string;
-  orgId: string;
-  kind: LedgerKind;
-  amountMicro: number;
-  idempotencyKey: string;
-  workspaceId: string | null;
-  agentGroupId: string | null;
-  agentId: string | null;
-  requestId: string | null;
-  actorUserId: string | null;
-  description: string;
-  createdAtMs: number;
-}
+/** A committed entry as the worker reports it: the same fields as the input that wrote it. */
+export type EntryRow = EntryInput;
 
 /** The worker's answer for one op. 'replay' carries the original entry; 'error' a deterministic failure. */
 export type WireResult =
