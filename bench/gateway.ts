@@ -4,7 +4,7 @@
 // throughput ≥ 0.8× the passthrough's; at concurrency 1, p50 at most 0.5 ms above it.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,26 @@ async function serial(url: string, key: string, seconds: number) {
 
 const f = (n: number, d = 1) => n.toFixed(d).padStart(9);
 
+/** CPU ticks (user + system) per thread of a child, by name:tid: which thread a run keeps busy (BENCH_THREADS=1). */
+function threadTicks(child: ChildProcess): Map<string, number> {
+  return new Map(readdirSync(`/proc/${child.pid}/task`).map((tid) => {
+    const [head = '', rest = ''] = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8').split(') ');
+    const f = rest.split(' ');
+    return [`${head.split('(')[1]}:${tid}`, Number(f[11]) + Number(f[12])];
+  }));
+}
+
+/** CPU seconds (user + system, all threads) a child has used so far, from /proc; 0 where /proc is missing. */
+function cpuOf(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+
 async function main(): Promise<void> {
   const up = await start('bench/gateway/upstream.ts', []);
   const upstream = `http://127.0.0.1:${up.port}`;
@@ -106,20 +126,37 @@ async function main(): Promise<void> {
   const scenarios: [string, number, boolean][] = [['c=64 json', 64, false], ['c=64 stream', 64, true], ['c=1 json', 1, false]];
   let pass64 = true;
   let pass1 = true;
+  const cpuLines: string[] = [];
   for (const [name, c, stream] of scenarios.filter(([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY)) {
     const run = c === 1 ? (u: string) => serial(u, key, SECONDS) : (u: string) => load(u, key, c, stream, SECONDS);
     // warm both up (JIT, sockets), then measure
     await (c === 1 ? serial(passUrl, key, 1) : load(passUrl, key, c, stream, 1));
     tollgateOk += (await (c === 1 ? serial(tgUrl, key, 1) : load(tgUrl, key, c, stream, 1))).ok;
-    const p = await run(passUrl);
-    const t = await run(tgUrl);
+    // CPU microseconds per answered request, for the server under test and for the shared mock upstream: on a small
+    // machine the load generator, the upstream and the server compete for the same cores.
+    const measure = async (u: string, server: ChildProcess) => {
+      const c0 = cpuOf(server), u0 = cpuOf(up.child);
+      const r = await run(u);
+      const n = Math.max(1, r.ok + r.bad);
+      return { ...r, cpu: ((cpuOf(server) - c0) / n) * 1e6, upCpu: ((cpuOf(up.child) - u0) / n) * 1e6 };
+    };
+    const th0 = process.env.BENCH_THREADS ? threadTicks(tg.child) : new Map<string, number>();
+    const p = await measure(passUrl, pass.child);
+    const t = await measure(tgUrl, tg.child);
+    if (process.env.BENCH_THREADS) {
+      for (const [k, v] of threadTicks(tg.child)) if (v > (th0.get(k) ?? 0)) console.log(`  tollgate thread ${k}: ${v - (th0.get(k) ?? 0)} CPU ticks`);
+    }
     tollgateOk += t.ok;
     const ratio = t.rps / p.rps;
     const dp50 = t.p50 - p.p50;
     const ok = c === 1 ? dp50 <= 0.5 : ratio >= 0.8;
     if (c === 1) pass1 &&= ok; else pass64 &&= ok;
     console.log(`${name.padEnd(24)} |${f(p.rps, 0)}${f(p.p50, 2)}${f(p.p99, 2)} |${f(t.rps, 0)}   ${f(t.p50, 2)}${f(t.p99, 2)} | ${ratio.toFixed(2)} ${f(dp50, 2)} | ${c === 1 ? 'Δp50 ≤ 0.5' : 'ratio ≥ 0.8'} ${ok ? 'PASS' : 'FAIL'}${t.bad ? `  (${t.bad} non-2xx)` : ''}`);
+    cpuLines.push(`${name.padEnd(24)} | passthrough ${f(p.cpu, 0)} µs | tollgate ${f(t.cpu, 0)} µs | upstream ${f(p.upCpu, 0)} µs`);
   }
+
+  console.log('CPU per request (user + system, all threads of the process):');
+  for (const l of cpuLines) console.log(l);
 
   // SIGTERM drains and flushes the ledger; then count charges straight from the database file.
   tg.child.kill('SIGTERM');

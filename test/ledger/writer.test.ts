@@ -70,6 +70,23 @@ describe.each(engines())('ledger writer on $name', (engine) => {
     expect(rows).toHaveLength(1);
   });
 
+  it.skipIf(!engine.available)('a group mixing new charges with a replayed one commits the new ones once, rollups exact', async () => {
+    const w = t.app.money.ledger;
+    const old = charge(o, 300);
+    await w.submit(old);
+    const count = await entryCount(t, o.orgId);
+    const sum = await ledgerSum(t, o.orgId);
+    const fresh = Array.from({ length: 450 }, () => charge(o, 10));
+    const replay: LedgerOp = { ...old, entry: { ...old.entry!, id: 'led_replayed' } };
+    const ops = [...fresh.slice(0, 300), replay, ...fresh.slice(300)]; // the replay sits inside the second chunk
+    const results = await Promise.all(ops.map((op) => w.submit(op)));
+    expect(results[300]).toMatchObject({ replayed: true, entry: { id: old.entry!.id } });
+    expect(results.filter((r) => r.replayed)).toHaveLength(1);
+    expect(await entryCount(t, o.orgId)).toBe(count + 450);
+    expect(await ledgerSum(t, o.orgId)).toBe(sum - 450 * 10);
+    expect((await w.verify(o.orgId)).ok).toBe(true);
+  });
+
   it.skipIf(!engine.available)('replays a batch whose thread died after COMMIT: every op once, none reported as a replay', async () => {
     const w = t.app.money.ledger;
     const count = await entryCount(t, o.orgId);
@@ -109,6 +126,18 @@ describe.each(engines())('ledger writer on $name', (engine) => {
     const bad = settled[4] as PromiseRejectedResult;
     expect(bad.reason).toBeInstanceOf(LedgerWriteError);
     expect(String(bad.reason.code)).toMatch(/FOREIGNKEY|23503/);
+  });
+
+  it.skipIf(!engine.available)('refuses an op that cannot cross to the thread, at submit, without touching its neighbours', async () => {
+    const w = t.app.money.ledger;
+    const count = await entryCount(t, o.orgId);
+    const bad: LedgerOp = { ...purchase(o.orgId), audit: [{ id: 'aud_bigint', orgId: o.orgId, actorType: 'system', actorId: null,
+      action: 'x', targetType: 'org', targetId: o.orgId, details: { n: 1n }, createdAtMs: Date.now() }] };
+    const settled = await Promise.allSettled([w.submit(purchase(o.orgId)), w.submit(bad), w.submit(purchase(o.orgId))]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(LedgerWriteError);
+    expect(String((settled[1] as PromiseRejectedResult).reason.message)).toMatch(/cannot be serialized/);
+    expect(await entryCount(t, o.orgId)).toBe(count + 2);
   });
 
   it.skipIf(!engine.available)('retries, then fails loudly: event, health status, error to the caller; recovers after', async () => {

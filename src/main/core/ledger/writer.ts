@@ -6,7 +6,10 @@ import { Piscina } from 'piscina';
 import { AppError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SpendCounter } from './store.ts';
-import type { LedgerOp, OpResult, RollupRebuildTask, VerifyReport, WireBatch, WorkerConfig, WriteTask } from './types.ts';
+import type { LedgerOp, OpResult, RollupRebuildTask, VerifyReport, WireBatch, WireResult, WorkerConfig, WriteTask } from './types.ts';
+
+/** Callers resolved per turn of the event loop when a batch commits. */
+const DELIVER_SLICE = 256;
 
 /** Shared by every result that disabled nothing (nearly all): one less allocation per op. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
@@ -65,6 +68,8 @@ type Fault = NonNullable<WriteTask['fault']>;
 interface PendingOp {
   kind: 'op';
   op: LedgerOp;
+  /** The op as JSON, made at submit: serializing spread over the callers' turns, not all in the batch's. */
+  json: string;
   resolve: (r: OpResult) => void;
   reject: (e: Error) => void;
 }
@@ -72,6 +77,16 @@ interface PendingOp {
 interface Barrier {
   kind: 'barrier';
   run: () => Promise<void>;
+}
+
+function settleOne(p: PendingOp, r: WireResult | undefined): void {
+  const own = p.op.entry ?? null;
+  if (!r) return p.resolve({ entry: own, replayed: false, disabled: NONE });
+  if (r.s === 'error') return p.reject(new LedgerWriteError(r.message, r.code));
+  if (r.s === 'new') return p.resolve({ entry: own, replayed: false, disabled: r.disabled ?? NONE });
+  // The original row carries this op's own id when an earlier attempt of this very op committed.
+  const entry = r.entry ?? null;
+  p.resolve({ entry, replayed: !(entry && own && entry.id === own.id), disabled: NONE });
 }
 
 export class LedgerWriter extends EventEmitter<WriterEvents> {
@@ -84,6 +99,8 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
   private readonly retryDelayMs: number;
   private queue: (PendingOp | Barrier)[] = [];
   private inflight = 0;
+  /** Committed batches whose callers are still being resolved, a slice per turn. */
+  private delivering = 0;
   private scheduled = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -127,8 +144,14 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
   /** Resolves once the op's rows are committed (or were already, on a replay). */
   submit(op: LedgerOp): Promise<OpResult> {
     if (this.closed) return Promise.reject(new LedgerWriteError('the ledger writer is closed'));
+    let json: string;
+    try {
+      json = JSON.stringify(op);
+    } catch (err) {
+      return Promise.reject(new LedgerWriteError(`the op cannot be serialized: ${(err as Error).message}`));
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'op', op, resolve, reject });
+      this.queue.push({ kind: 'op', op, json, resolve, reject });
       this.schedule();
     });
   }
@@ -152,7 +175,7 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
 
   /** Resolves when every op submitted so far has been committed or rejected. */
   flush(): Promise<void> {
-    if (this.queue.length === 0 && this.inflight === 0) return Promise.resolve();
+    if (this.idle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -205,10 +228,18 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
     }
   }
 
+  private idle(): boolean {
+    return this.queue.length === 0 && this.inflight === 0 && this.delivering === 0;
+  }
+
   private done(): void {
     this.inflight -= 1;
     this.pump();
-    if (this.queue.length === 0 && this.inflight === 0) {
+    this.wakeIdleWaiters();
+  }
+
+  private wakeIdleWaiters(): void {
+    if (this.idle()) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const w of waiters) w();
@@ -216,12 +247,17 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
   }
 
   private async runBatch(batch: PendingOp[]): Promise<void> {
-    const task: WriteTask = { ops: batch.map((p) => p.op) };
+    const task: WriteTask = { ops: `[${batch.map((p) => p.json).join(',')}]` };
     for (let attempt = 1; ; attempt += 1) {
       const fault = this.faults.shift();
       try {
         const results = (await this.pool.run(fault ? { ...task, fault } : task)) as WireBatch;
-        this.deliver(batch, results);
+        // The thread is free for the next batch at once; callers are resolved in slices meanwhile.
+        this.delivering += 1;
+        void this.deliver(batch, results).finally(() => {
+          this.delivering -= 1;
+          this.wakeIdleWaiters();
+        });
         return;
       } catch (err) {
         // The batch may or may not have committed (a thread can die after COMMIT). Retrying is safe: every row
@@ -247,7 +283,11 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
     }
   }
 
-  private deliver(batch: PendingOp[], results: WireBatch): void {
+  /**
+   * Resolves a committed batch's callers, DELIVER_SLICE per turn of the event loop: each resolution runs its
+   * caller's continuation, and thousands in one turn would stall the loop (bench/ledger.ts measures the worst).
+   */
+  private async deliver(batch: PendingOp[], results: WireBatch): Promise<void> {
     this.stats.batches += 1;
     this.stats.committedOps += batch.length;
     if (batch.length > this.stats.largestBatch) this.stats.largestBatch = batch.length;
@@ -258,16 +298,11 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
       return;
     }
     const other = new Map(results.other);
-    batch.forEach((p, i) => {
-      const r = other.get(i);
-      const own = p.op.entry ?? null;
-      if (!r) return p.resolve({ entry: own, replayed: false, disabled: NONE });
-      if (r.s === 'error') return p.reject(new LedgerWriteError(r.message, r.code));
-      if (r.s === 'new') return p.resolve({ entry: own, replayed: false, disabled: r.disabled ?? NONE });
-      // The original row carries this op's own id when an earlier attempt of this very op committed.
-      const entry = r.entry ?? null;
-      p.resolve({ entry, replayed: !(entry && own && entry.id === own.id), disabled: NONE });
-    });
+    for (let from = 0; from < batch.length; from += DELIVER_SLICE) {
+      if (from > 0) await new Promise((r) => setImmediate(r));
+      const to = Math.min(batch.length, from + DELIVER_SLICE);
+      for (let i = from; i < to; i += 1) settleOne(batch[i]!, other.get(i));
+    }
   }
 
   private setState(state: WriterState): void {

@@ -5,7 +5,7 @@ import { workerData } from 'node:worker_threads';
 import type { LedgerStore } from './store.ts';
 import { openPgStore } from './store-pg.ts';
 import { openSqliteStore } from './store-sqlite.ts';
-import type { RollupRebuildTask, VerifyReport, WireBatch, WorkerConfig, WriteTask } from './types.ts';
+import type { LedgerOp, RollupRebuildTask, VerifyReport, WireBatch, WorkerConfig, WriteTask } from './types.ts';
 
 let store: LedgerStore | null = null;
 
@@ -17,7 +17,7 @@ function current(): LedgerStore {
 }
 
 export default async function write(task: WriteTask): Promise<WireBatch> {
-  const results = await current().write(task.ops, task.fault);
+  const results = await current().write(JSON.parse(task.ops) as LedgerOp[], task.fault);
   const other: WireBatch['other'] = [];
   results.forEach((r, i) => {
     if (r.s !== 'new' || r.disabled) other.push([i, r]);
