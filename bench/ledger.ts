@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -49,10 +49,17 @@ interface Run {
   /** Worst event-loop delay, and the 99th percentile, in ms. */
   stallMs: number;
   p99Ms: number;
+  /** Longest garbage-collection pause on this thread during the run, in ms: what the worst stall is made of. */
+  gcMs: number;
 }
 
 async function measure(fn: () => Promise<number>): Promise<Run> {
   const h = monitorEventLoopDelay({ resolution: 1 });
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs = Math.max(gcMs, e.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   h.enable();
   await new Promise((r) => setTimeout(r, 5)); // the histogram counts from its first tick
   const t0 = performance.now();
@@ -61,7 +68,8 @@ async function measure(fn: () => Promise<number>): Promise<Run> {
   // Let the histogram's timer run once more: a loop that never yielded shows its whole length as one stall.
   await new Promise((r) => setTimeout(r, 5));
   h.disable();
-  return { perSec: n / secs, stallMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6 };
+  gc.disconnect();
+  return { perSec: n / secs, stallMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, gcMs };
 }
 
 /** The naive way: await one INSERT (its own transaction) after another on the main thread. */
@@ -171,7 +179,7 @@ const rows = [];
 for (const t of targets) rows.push(await run(t));
 for (const r of rows) {
   const w = r.writer;
-  console.log(`${r.label.padEnd(24)} writer ${fmt(w.perSec).padStart(9)}/s (stall p99 ${w.p99Ms.toFixed(1)} ms, worst ${w.stallMs.toFixed(1)} ms)`
+  console.log(`${r.label.padEnd(24)} writer ${fmt(w.perSec).padStart(9)}/s (stall p99 ${w.p99Ms.toFixed(1)} ms, worst ${w.stallMs.toFixed(1)} ms; longest GC pause ${w.gcMs.toFixed(1)} ms)`
     + `   main-thread loop ${fmt(r.base.perSec).padStart(7)}/s (worst stall ${r.base.stallMs.toFixed(1)} ms)`
     + `   ratio ×${(r.writer.perSec / r.base.perSec).toFixed(1)}`);
 }

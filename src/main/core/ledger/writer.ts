@@ -248,6 +248,8 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
 
   private async runBatch(batch: PendingOp[]): Promise<void> {
     const task: WriteTask = { ops: `[${batch.map((p) => p.json).join(',')}]` };
+    // Outstanding ops are what every scavenge must copy: drop the per-op strings now that the batch holds them.
+    for (const p of batch) p.json = '';
     for (let attempt = 1; ; attempt += 1) {
       const fault = this.faults.shift();
       try {
