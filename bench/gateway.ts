@@ -4,7 +4,7 @@
 // throughput ≥ 0.8× the passthrough's; at concurrency 1, p50 at most 0.5 ms above it.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ function start(file: string, args: string[], env: Record<string, string> = {}, f
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
+      if (process.env.BENCH_STDOUT_DIR) appendFileSync(join(process.env.BENCH_STDOUT_DIR, `${file.replace(/\W+/g, '_')}.log`), d);
       out += d.toString();
       const m = /listening (?:on http:\/\/127\.0\.0\.1:)?(\d+)/.exec(out);
       if (m) resolve({ child, port: Number(m[1]) });
