@@ -60,6 +60,23 @@ describe.each(engines())('gateway errors on $name', (engine) => {
     await client(k2.key).chat.completions.create({ model: 'mock-gpt', messages: hi });
   });
 
+  it.skipIf(!engine.available)('a policy set between two requests applies to the second (per-agent plans are rebuilt)', async () => {
+    const k = await f.newKey();
+    await client(k.key).chat.completions.create({ model: 'mock-claude', messages: hi });
+    const policy = await f.api.policies.set({ orgId: f.orgId, target: { scope: 'group', id: f.groupId }, allowedModels: ['mock-gpt'] });
+    try {
+      expect(await apiError(client(k.key).chat.completions.create({ model: 'mock-claude', messages: hi })))
+        .toMatchObject({ status: 403, code: 'model_not_allowed' });
+      await f.api.policies.set({ orgId: f.orgId, target: { scope: 'group', id: f.groupId }, allowedModels: ['mock-gpt'], rpm: 1 });
+      await client(k.key).chat.completions.create({ model: 'mock-gpt', messages: hi });
+      expect(await apiError(client(k.key).chat.completions.create({ model: 'mock-gpt', messages: hi })))
+        .toMatchObject({ status: 429, code: 'rate_limited' });
+    } finally {
+      await f.api.policies.delete({ policyId: policy.id });
+    }
+    await client(k.key).chat.completions.create({ model: 'mock-claude', messages: hi });
+  });
+
   it.skipIf(!engine.available)('model_not_allowed 403, max_tokens_exceeded 400, clamp mode', async () => {
     const k = await f.newKey();
     await f.api.policies.set({ orgId: f.orgId, target: { scope: 'agent', id: k.agentId }, allowedModels: ['mock-gpt'], maxTokensPerRequest: 50 });

@@ -1,6 +1,6 @@
 import type { Scope } from '../db/schema/enums.ts';
 import type { PolicyRule } from '../governance/policy-merge.ts';
-import { mergePolicies, modelAllowed } from '../governance/policy-merge.ts';
+import { modelAllowed } from '../governance/policy-merge.ts';
 import { sha256 } from '../lib/secrets.ts';
 import type { PriceRow } from '../services/pricing-seed.ts';
 import { GatewayError } from './errors.ts';
@@ -8,7 +8,7 @@ import { findPrice, maxOutputTokens as outputCeiling } from '../governor/cost.ts
 import type { LimitCheck, RateLimiter } from './rate-limit.ts';
 import type { Route } from './routing.ts';
 import { resolveRoute } from './routing.ts';
-import type { AgentInfo, GatewayState, KeyEntry, OrgState } from './state.ts';
+import type { AgentInfo, CallerPlan, GatewayState, KeyEntry, OrgState } from './state.ts';
 
 export interface Caller {
   key: KeyEntry;
@@ -17,6 +17,7 @@ export interface Caller {
   /** org → workspace → group → agent */
   chain: { scope: Scope; id: string }[];
   policies: PolicyRule[];
+  plan: CallerPlan;
 }
 
 /** Authenticates a `cpk_` key against in-memory state; refuses revoked, expired, unknown or disabled anywhere. */
@@ -45,9 +46,9 @@ export async function authenticate(state: GatewayState, rawKey: string | null, n
       throw new GatewayError('agent_disabled', `${scope} "${node?.name ?? id}" is disabled`, { details: { level: scope, target_id: id } });
     }
   }
-  const chain = levels.map(([scope, , id]) => ({ scope, id }));
   state.touch(key.apiKeyId, now.getTime());
-  return { key, org, agent, chain, policies: state.chainPolicies(org, agent) };
+  const plan = state.plan(org, agent);
+  return { key, org, agent, chain: plan.chain, policies: plan.policies, plan };
 }
 
 export interface Admitted {
@@ -60,6 +61,16 @@ export interface Admitted {
   tpmEstimate: number;
 }
 
+/** A model name's route and price, remembered per org state (clients send few distinct names; the map is bounded). */
+function routeOf(org: OrgState, model: string): { route: Route; price: PriceRow | null } {
+  const known = org.routes.get(model);
+  if (known) return known;
+  const route = resolveRoute(model, org.aliases);
+  const r = { route, price: findPrice(org.prices.values(), route.upstreamModel) ?? findPrice(org.prices.values(), model) };
+  if (org.routes.size < 1000) org.routes.set(model, r);
+  return r;
+}
+
 /** Model allowlist, token cap, price lookup and RPM/TPM, in that order. */
 export function admit(
   caller: Caller, model: string, requestedMax: number | undefined, promptTokens: number, limiter: RateLimiter,
@@ -69,12 +80,11 @@ export function admit(
     throw new GatewayError('model_not_allowed', `model "${model}" is not allowed by the ${allowed.scope} policy`,
       { details: { level: allowed.scope, target_id: allowed.targetId } });
   }
-  const route = resolveRoute(model, caller.org.aliases);
-  const price = findPrice(caller.org.prices.values(), route.upstreamModel) ?? findPrice(caller.org.prices.values(), model);
+  const { route, price } = routeOf(caller.org, model);
   if (!price) {
     throw new GatewayError('invalid_request', `no price is configured for model "${model}"; add one under Pricing before using it`);
   }
-  const eff = mergePolicies(caller.policies);
+  const eff = caller.plan.effective;
   const cap = eff.maxTokensPerRequest.value;
   if (cap !== null && requestedMax !== undefined && requestedMax > cap && eff.maxTokensPerRequest.mode === 'reject') {
     throw new GatewayError('max_tokens_exceeded', `max tokens ${requestedMax} exceeds the ${eff.maxTokensPerRequest.scope} policy's cap of ${cap}`,
@@ -85,14 +95,8 @@ export function admit(
   if (requestedMax === undefined && price.maxOutputTokens > 0) maxOutputTokens = Math.min(maxOutputTokens, price.maxOutputTokens);
   const tpmEstimate = promptTokens + maxOutputTokens;
   const checks: LimitCheck[] = [];
-  const tpmKeys: string[] = [];
-  for (const p of caller.policies) {
-    if (p.rpm !== null) checks.push({ key: `rpm:${p.scope}:${p.targetId}`, limit: p.rpm, cost: 1 });
-    if (p.tpm !== null) {
-      checks.push({ key: `tpm:${p.scope}:${p.targetId}`, limit: p.tpm, cost: tpmEstimate });
-      tpmKeys.push(`tpm:${p.scope}:${p.targetId}`);
-    }
-  }
+  for (const l of caller.plan.limits) checks.push({ key: l.key, limit: l.limit, cost: l.tokens ? tpmEstimate : 1 });
+  const tpmKeys = caller.plan.tpmKeys;
   const r = limiter.take(checks);
   if (!r.ok) {
     const [kind, level, targetId] = r.key.split(':');

@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { AgentStatus, Scope } from '../db/schema/enums.ts';
-import type { PolicyRule } from '../governance/policy-merge.ts';
+import type { EffectivePolicy, PolicyRule } from '../governance/policy-merge.ts';
+import { mergePolicies } from '../governance/policy-merge.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import type { PriceRow } from '../services/pricing-seed.ts';
 import { getSettings } from '../services/settings.ts';
+import type { Route } from './routing.ts';
 
 export interface KeyEntry {
   apiKeyId: string;
@@ -36,6 +38,25 @@ export interface OrgState {
   aliases: Record<string, string>;
   /** decrypted BYOK keys by provider (newest wins); kept in memory only */
   credentials: Map<string, { id: string; apiKey: string; baseUrl: string | null }>;
+  /** Per agent id, built on first use. An org reload replaces the whole OrgState, so these never go stale. */
+  plans: Map<string, CallerPlan>;
+  /** Per requested model name, its route and price (null: none configured); same lifetime as plans. */
+  routes: Map<string, { route: Route; price: PriceRow | null }>;
+}
+
+/** What admission reads for an agent on every request, merged once per org reload instead of per request. */
+export interface CallerPlan {
+  /** org → workspace → group → agent */
+  chain: { scope: Scope; id: string }[];
+  /** The chain's policies, org first. */
+  policies: PolicyRule[];
+  effective: EffectivePolicy;
+  /** Per policy, org first, its RPM then its TPM limit with the rate limiter's key. */
+  limits: { key: string; limit: number; tokens: boolean }[];
+  /** The TPM keys alone: what a request settles after its call. Shared: read, never changed. */
+  tpmKeys: string[];
+  /** The chain as the governor takes it. */
+  ids: { orgId: string; workspaceId: string; agentGroupId: string; agentId: string };
 }
 
 /**
@@ -116,6 +137,23 @@ export class GatewayState {
     return this.orgs.get(orgId);
   }
 
+  /** The agent's admission plan, from the org's cache. */
+  plan(org: OrgState, agent: AgentInfo): CallerPlan {
+    let p = org.plans.get(agent.id);
+    if (p) return p;
+    const policies = this.chainPolicies(org, agent);
+    const limits = policies.flatMap((r) => [
+      ...(r.rpm === null ? [] : [{ key: `rpm:${r.scope}:${r.targetId}`, limit: r.rpm, tokens: false }]),
+      ...(r.tpm === null ? [] : [{ key: `tpm:${r.scope}:${r.targetId}`, limit: r.tpm, tokens: true }]),
+    ]);
+    p = { policies, effective: mergePolicies(policies), limits, tpmKeys: limits.filter((l) => l.tokens).map((l) => l.key),
+      ids: { orgId: org.org.id, workspaceId: agent.workspaceId, agentGroupId: agent.agentGroupId, agentId: agent.id },
+      chain: [{ scope: 'org', id: org.org.id }, { scope: 'workspace', id: agent.workspaceId }, { scope: 'group', id: agent.agentGroupId },
+        { scope: 'agent', id: agent.id }] };
+    org.plans.set(agent.id, p);
+    return p;
+  }
+
   /** The chain's policies, org first. */
   chainPolicies(org: OrgState, agent: AgentInfo): PolicyRule[] {
     const out: PolicyRule[] = [];
@@ -161,6 +199,8 @@ export class GatewayState {
       prices: priceMap,
       aliases: settings.modelAliases,
       credentials,
+      plans: new Map(),
+      routes: new Map(),
     });
     for (const k of keys) {
       this.keys.set(k.keyHash, { apiKeyId: k.id, orgId, agentId: k.agentId, expiresAt: k.expiresAt, revokedAt: k.revokedAt });

@@ -12,8 +12,7 @@ import type { PriceRow } from '../services/pricing-seed.ts';
 import type { Denial } from './denial.ts';
 import type { Chain, Reservation, UsageDetails } from './governor.ts';
 
-const chainOf = (c: Caller): Chain => ({ orgId: c.org.org.id, workspaceId: c.agent.workspaceId, agentGroupId: c.agent.agentGroupId,
-  agentId: c.agent.id });
+const chainOf = (c: Caller): Chain => c.plan.ids;
 
 export function denialError(d: Denial): GatewayError {
   const code = d.code === 'insufficient_balance' ? 'insufficient_credits' : d.code === 'target_disabled' ? 'agent_disabled' : 'budget_exceeded';

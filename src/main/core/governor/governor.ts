@@ -297,7 +297,7 @@ export class Governor extends EventEmitter<GovernorEvents> {
     const out: DisableInput[] = [];
     for (const b of org.budgetsOn(chain)) {
       if (!b.autoDisable || this.isDisabled(b.scope, b.targetId) || out.some((d) => d.targetId === b.targetId)) continue;
-      const spent = org.counter(b.scope, b.targetId, b.period, now).spentMicro;
+      const spent = org.budgetCounter(b, now).spentMicro;
       if (spent < b.limitMicro) continue;
       this.sync.markDisabled(b.scope, b.targetId, org);
       out.push({ orgId: org.id, scope: b.scope, targetId: b.targetId, reason: `${b.period} budget exhausted`, auditId: this.deps.ids.id('aud'),
