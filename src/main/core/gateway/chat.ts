@@ -111,6 +111,21 @@ export async function governedChat(
   await streamChat(flight, fmt, chat, provider.chatStream(chat, opts), res, controller.signal);
 }
 
+/**
+ * Corks the response until the current burst of work is done: the events parsed from one upstream chunk go out
+ * in one write instead of one syscall each, and nothing waits longer than this turn of the event loop.
+ */
+function coalesce(res: ServerResponse): void {
+  if (res.writableCorked) return;
+  res.cork();
+  process.nextTick(uncorked, res);
+}
+
+/** Flushes what coalesce held back; end() must never run corked (the held chunks would be lost). */
+function uncorked(res: ServerResponse): void {
+  while (res.writableCorked) res.uncork();
+}
+
 async function streamChat(
   f: Flight, fmt: ChatFormat, chat: ChatRequest, events: AsyncIterable<StreamEvent>,
   res: ServerResponse, signal: AbortSignal,
@@ -138,7 +153,10 @@ async function streamChat(
         calls.set(ev.index, c);
       }
       const out = enc.write(ev);
-      if (out && !res.destroyed) res.write(out);
+      if (out && !res.destroyed) {
+        coalesce(res);
+        res.write(out);
+      }
     }
   } catch (err) {
     if (signal.aborted && signal.reason instanceof ClientGone) {
@@ -149,6 +167,7 @@ async function streamChat(
     if (!started) return fail(f, gerr);
     // Mid-stream failure: the client got part of an answer; bill that part, then tell it what happened.
     await charge(f, deliveredUsage());
+    uncorked(res);
     res.end(enc.error({ message: gerr.message, type: gerr.code, code: gerr.code }));
     return;
   }
@@ -156,7 +175,7 @@ async function streamChat(
   const micro = await charge(f, final);
   if (res.destroyed) return;
   if (!started) res.writeHead(200, { ...SSE_HEADERS, 'x-tollgate-request-id': f.facts.requestId });
-  // An SSE comment: SDKs ignore it, tools that care can read the charge before the closing frames.
-  res.write(`: tollgate credits_charged=${micro / f.g.microPerCredit} request_id=${f.facts.requestId}\n\n`);
-  res.end(enc.finish(final));
+  // An SSE comment: SDKs ignore it, tools that care can read the charge before the closing frames. One write.
+  uncorked(res);
+  res.end(`: tollgate credits_charged=${micro / f.g.microPerCredit} request_id=${f.facts.requestId}\n\n${enc.finish(final)}`);
 }
