@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { SSE_HEADERS } from '../formats/sse.ts';
 import { estimateUsage } from '../formats/tokens.ts';
 import type { ChatRequest, ChatResult, StreamEncoder, StreamEvent, ToolCall, Usage } from '../formats/types.ts';
@@ -112,18 +113,21 @@ export async function governedChat(
 }
 
 /**
- * Corks the response until the current burst of work is done: the events parsed from one upstream chunk go out
- * in one write instead of one syscall each, and nothing waits longer than this turn of the event loop.
+ * Corks the response's socket until the current burst of work is done: the events parsed from one upstream chunk
+ * go out in one writev instead of a syscall each (and the loopback delivery each costs), and nothing waits longer
+ * than this turn of the event loop. The socket, not the response: ServerResponse.uncork flushes its held chunks as
+ * separate socket writes. end() corks and flushes the socket itself.
  */
 function coalesce(res: ServerResponse): void {
-  if (res.writableCorked) return;
-  res.cork();
-  process.nextTick(uncorked, res);
+  const socket = res.socket;
+  if (!socket || socket.writableCorked) return;
+  socket.cork();
+  process.nextTick(uncork, socket);
 }
 
-/** Flushes what coalesce held back; end() must never run corked (the held chunks would be lost). */
-function uncorked(res: ServerResponse): void {
-  while (res.writableCorked) res.uncork();
+/** One uncork for our one cork (a no-op when end() has flushed the socket meanwhile). */
+function uncork(socket: Socket): void {
+  socket.uncork();
 }
 
 async function streamChat(
@@ -167,7 +171,6 @@ async function streamChat(
     if (!started) return fail(f, gerr);
     // Mid-stream failure: the client got part of an answer; bill that part, then tell it what happened.
     await charge(f, deliveredUsage());
-    uncorked(res);
     res.end(enc.error({ message: gerr.message, type: gerr.code, code: gerr.code }));
     return;
   }
@@ -176,6 +179,5 @@ async function streamChat(
   if (res.destroyed) return;
   if (!started) res.writeHead(200, { ...SSE_HEADERS, 'x-tollgate-request-id': f.facts.requestId });
   // An SSE comment: SDKs ignore it, tools that care can read the charge before the closing frames. One write.
-  uncorked(res);
   res.end(`: tollgate credits_charged=${micro / f.g.microPerCredit} request_id=${f.facts.requestId}\n\n${enc.finish(final)}`);
 }
