@@ -18,6 +18,7 @@ import type { Analytics } from '../src/main/core/analytics/service.ts';
 import { createAnalytics } from '../src/main/core/analytics/service.ts';
 import { clientOf, runnerFor } from '../src/main/core/analytics/sql.ts';
 import { silentLogger } from '../src/main/core/lib/logger.ts';
+import { mulberry32 } from '../src/main/core/lib/prng.ts';
 import { openDatabase } from '../src/main/core/db/open.ts';
 
 const { values: args } = parseArgs({ options: {
@@ -35,14 +36,7 @@ const MODELS = ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'o3-mini', 'claude-sonnet-4'
   'gemini-2.5-pro', 'llama-3.3-70b', 'mock-gpt'];
 
 // mulberry32: a fixed seed makes runs comparable.
-let seed = 42;
-const rnd = (): number => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(42);
 
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -94,16 +94,7 @@ export async function writeUsage(database: Database, events: UsageInput[], opts:
   }
 }
 
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG so failures reproduce. */
+export { mulberry32 as prng } from '../../src/main/core/lib/prng.ts';
 
 export const at = (iso: string): number => new Date(iso).getTime();

@@ -1,20 +1,11 @@
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 as prng } from '../../src/main/core/lib/prng.ts';
 import { engines } from '../helpers/engines.ts';
 import type { GatewayFixture } from './fixture.ts';
 import { charges, startGateway, usageRows } from './fixture.ts';
 
-/** mulberry32: a seeded PRNG so a failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 const PATHS = ['/v1/chat/completions', '/v1/messages', '/v1/responses', '/v1/embeddings', '/v1/messages/count_tokens', '/v1/models',
   '/v1/chat/completions?beta=true', '/v1/messages?beta=true', '/v1/unknown', '/v1/', '/v1/chat/completions/../../trpc'];

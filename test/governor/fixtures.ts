@@ -56,14 +56,5 @@ export async function jitter(rnd: () => number): Promise<void> {
   for (let i = 0; i < n; i += 1) await new Promise((r) => setImmediate(r));
 }
 
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG so failures reproduce. */
+export { mulberry32 as prng } from '../../src/main/core/lib/prng.ts';

@@ -12,16 +12,8 @@ export interface ChargeRow {
   createdAtMs: number;
 }
 
+/** A spend rollup row, as stored or as recomputed from the entries. */
 export interface StoredRollup {
-  scope: Scope;
-  targetId: string;
-  period: Period;
-  periodStartMs: number;
-  spentMicro: number;
-  charges: number;
-}
-
-interface Sum {
   scope: Scope;
   targetId: string;
   period: Period;
@@ -32,7 +24,7 @@ interface Sum {
 
 /** Accumulates charges, which must arrive in created_at order (the bucket cache relies on it for speed only). */
 export class RollupRecompute {
-  readonly sums = new Map<string, Sum>();
+  readonly sums = new Map<string, StoredRollup>();
   private readonly buckets: BucketCache;
   private readonly orgId: string;
 
@@ -102,6 +94,6 @@ export function compareRollups(
 }
 
 /** The DAILY and MONTHLY rollup rows recomputed in an org's (new) time zone; TOTAL does not depend on the zone. */
-export function rebuiltRows(recompute: RollupRecompute): Sum[] {
+export function rebuiltRows(recompute: RollupRecompute): StoredRollup[] {
   return [...recompute.sums.values()].filter((s) => s.period !== 'TOTAL');
 }

@@ -3,6 +3,7 @@
 import { textOf } from '../../formats/shared.ts';
 import { countTextTokens, estimateOutputTokens, estimateRequestTokens } from '../../formats/tokens.ts';
 import type { ChatRequest, ToolCall, Usage } from '../../formats/types.ts';
+import { mulberry32 } from '../../lib/prng.ts';
 import { ProviderError } from '../errors.ts';
 
 export interface MockProviderConfig {
@@ -113,15 +114,11 @@ export function splitText(text: string, count: number): string[] {
 
 /** Unit vector from a seeded PRNG (mulberry32): same input, same embedding. */
 export function mockEmbedding(input: string | number[], dimensions: number): number[] {
-  let state = hash32(typeof input === 'string' ? input : input.join(','));
+  const rnd = mulberry32(hash32(typeof input === 'string' ? input : input.join(',')));
   const vector: number[] = [];
   let norm = 0;
   for (let i = 0; i < dimensions; i += 1) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const value = ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+    const value = rnd() - 0.5;
     vector.push(value);
     norm += value * value;
   }
