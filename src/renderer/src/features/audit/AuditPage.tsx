@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Code, EmptyState, Group, Popover, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Code, EmptyState, Popover, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ListIcon } from '../../components/icons.tsx';
@@ -14,6 +14,7 @@ import { useHierarchy } from '../hierarchy/useHierarchy.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
 import type { AuditFilter } from './AuditFilters.tsx';
 import { AuditFilters, noFilter } from './AuditFilters.tsx';
+import { Pager } from '../../components/Pager.tsx';
 
 /** Who did what to which object, newest first; admins only (the server enforces it too). */
 export function AuditPage() {
@@ -88,13 +89,7 @@ export function AuditPage() {
             </div>
           )}
         </QueryState>
-        <Group justify="space-between" mt="sm">
-          <Text size="sm" c="dimmed">Page {pages.page}</Text>
-          <Group gap="xs">
-            <Button size="xs" variant="default" disabled={pages.page === 1} onClick={pages.newer}>Newer</Button>
-            <Button size="xs" variant="default" disabled={!q.data?.nextCursor} onClick={() => q.data?.nextCursor && pages.older(q.data.nextCursor)}>Older</Button>
-          </Group>
-        </Group>
+        <Pager pages={pages} nextCursor={q.data?.nextCursor} />
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Switch } from '@mantine/core';
+import { Modal, NumberInput, Select, Stack, Switch } from '@mantine/core';
 import { useAction } from '../../lib/useAction.ts';
 import { microToCredits } from '../../lib/format.ts';
 import { useValidation } from '../../lib/useValidation.ts';
@@ -11,6 +11,7 @@ import { TargetSelect } from '../hierarchy/TargetSelect.tsx';
 import { useOrg } from '../orgs/OrgContext.tsx';
 import { PERIOD_LABEL, PERIODS } from './budgetMath.ts';
 import { createBudgetSchema, updateBudgetSchema } from './budgetSchema.ts';
+import { DialogActions } from '../../components/DialogActions.tsx';
 
 interface Props {
   opened: boolean;
@@ -66,11 +67,7 @@ export function BudgetDialog({ opened, onClose, hierarchy, editing, initialTarge
             error={v.error('limitCredits')} data-autofocus thousandSeparator="," />
           <Switch label="Disable the level when the budget is reached" checked={autoDisable}
             onChange={(e) => setAutoDisable(e.currentTarget.checked)} />
-          {v.formError && <Alert color="red" variant="light" role="alert">{v.formError}</Alert>}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={active.isPending}>{editing ? 'Save budget' : 'Create budget'}</Button>
-          </Group>
+          <DialogActions error={v.formError} onCancel={onClose} loading={active.isPending} submitLabel={editing ? 'Save budget' : 'Create budget'} />
         </Stack>
       </form>
     </Modal>

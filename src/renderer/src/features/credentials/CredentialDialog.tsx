@@ -1,12 +1,13 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { name, provider } from '../../../../main/core/api/schemas.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { useValidation } from '../../lib/useValidation.ts';
 import { useTRPC } from '../../trpc/client.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 
 /** Mirror of credentials.create's input (the router builds it beside Node code), from the server's pieces. */
 const baseUrl = z.string().trim().url('a full URL, e.g. https://openrouter.ai/api/v1').max(500)
@@ -48,11 +49,7 @@ export function CredentialDialog({ opened, onClose }: { opened: boolean; onClose
             description="Encrypted at rest; it cannot be displayed again after saving."
             onChange={(e) => set('secret')(e.currentTarget.value)} error={v.error('secret')}
             aria-invalid={v.error('secret') ? true : undefined} />
-          {v.formError && <Alert color="red" variant="light" role="alert">{v.formError}</Alert>}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={create.isPending}>Save key</Button>
-          </Group>
+          <DialogActions error={v.formError} onCancel={onClose} loading={create.isPending} submitLabel="Save key" />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useAction } from '../../lib/useAction.ts';
 import { formatMicroCredits } from '../../lib/format.ts';
 import { useValidation } from '../../lib/useValidation.ts';
@@ -8,6 +8,7 @@ import { useTRPC } from '../../trpc/client.ts';
 import type { LedgerEntry } from '../../trpc/types.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
 import { adjustSchema, newIdempotencyKey, refundSchema } from './moneySchemas.ts';
+import { DialogActions } from '../../components/DialogActions.tsx';
 
 /** A signed correction (adjust), or, given a charge, a refund of all or part of it. Both need a reason. */
 export function AdjustDialog({ opened, onClose, refundOf }: { opened: boolean; onClose: () => void; refundOf: LedgerEntry | null }) {
@@ -42,11 +43,7 @@ export function AdjustDialog({ opened, onClose, refundOf }: { opened: boolean; o
             description={refundOf ? 'Leave empty to refund what is left of the charge.' : 'Negative takes credits away (never below zero).'} />
           <TextInput label="Reason" required value={reason} onChange={(e) => setReason(e.currentTarget.value)}
             error={v.error('reason')} maxLength={500} />
-          {v.formError && <Alert color="red" variant="light" role="alert">{v.formError}</Alert>}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={active.isPending}>{refundOf ? 'Refund' : 'Adjust'}</Button>
-          </Group>
+          <DialogActions error={v.formError} onCancel={onClose} loading={active.isPending} submitLabel={refundOf ? 'Refund' : 'Adjust'} />
         </Stack>
       </form>
     </Modal>

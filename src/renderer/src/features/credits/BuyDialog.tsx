@@ -1,11 +1,12 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Chip, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Chip, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useAction } from '../../lib/useAction.ts';
 import { useValidation } from '../../lib/useValidation.ts';
 import { useTRPC } from '../../trpc/client.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
 import { newIdempotencyKey, purchaseSchema } from './moneySchemas.ts';
+import { DialogActions } from '../../components/DialogActions.tsx';
 
 const PRESETS = [10, 50, 100, 500];
 
@@ -40,11 +41,7 @@ export function BuyDialog({ opened, onClose }: { opened: boolean; onClose: () =>
           <NumberInput label="Amount (credits)" required min={0} decimalScale={6} value={amount} onChange={setAmount}
             error={v.error('amountCredits')} data-autofocus thousandSeparator="," />
           <Text size="xs" c="dimmed">Idempotency key: <Text span ff="monospace" size="xs">{key}</Text></Text>
-          {v.formError && <Alert color="red" variant="light" role="alert">{v.formError}</Alert>}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={buy.isPending}>Buy {amount === '' ? '' : amount} credits</Button>
-          </Group>
+          <DialogActions error={v.formError} onCancel={onClose} loading={buy.isPending} submitLabel={<>Buy {amount === '' ? '' : amount} credits</>} />
         </Stack>
       </form>
     </Modal>

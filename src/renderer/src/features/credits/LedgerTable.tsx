@@ -10,6 +10,7 @@ import { useTRPC } from '../../trpc/client.ts';
 import type { LedgerEntry } from '../../trpc/types.ts';
 import type { Hierarchy } from '../hierarchy/useHierarchy.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
+import { Pager } from '../../components/Pager.tsx';
 
 const KINDS = ['purchase', 'charge', 'refund', 'adjustment'] as const;
 const KIND_COLOR = { purchase: 'teal', charge: 'gray', refund: 'blue', adjustment: 'grape' } as const;
@@ -70,13 +71,7 @@ export function LedgerTable({ hierarchy, onRefund }: { hierarchy: Hierarchy | nu
           </div>
         )}
       </QueryState>
-      <Group justify="space-between" mt="sm">
-        <Text size="sm" c="dimmed">Page {pages.page}</Text>
-        <Group gap="xs">
-          <Button size="xs" variant="default" disabled={pages.page === 1} onClick={pages.newer}>Newer</Button>
-          <Button size="xs" variant="default" disabled={!q.data?.nextCursor} onClick={() => q.data?.nextCursor && pages.older(q.data.nextCursor)}>Older</Button>
-        </Group>
-      </Group>
+      <Pager pages={pages} nextCursor={q.data?.nextCursor} />
     </>
   );
 }

@@ -1,12 +1,13 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { name as nameSchema } from '../../../../main/core/api/schemas.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { useValidation } from '../../lib/useValidation.ts';
 import { useTRPC } from '../../trpc/client.ts';
 import { EXPIRY_CHOICES, expiryDate } from './keyStatus.ts';
+import { DialogActions } from '../../components/DialogActions.tsx';
 
 const schema = z.object({ name: nameSchema });
 
@@ -41,11 +42,7 @@ export function CreateKeyDialog({ agentId, opened, onClose, onCreated }: Props) 
             value={name} onChange={(e) => setName(e.currentTarget.value)} error={v.error('name')} maxLength={100} />
           <Select label="Expires" data={EXPIRY_CHOICES.map((c) => ({ ...c }))} value={expiry} allowDeselect={false}
             onChange={(val) => setExpiry(val ?? 'never')} error={v.error('expiresAt')} />
-          {v.formError && <Alert color="red" variant="light" role="alert">{v.formError}</Alert>}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={create.isPending}>Create key</Button>
-          </Group>
+          <DialogActions error={v.formError} onCancel={onClose} loading={create.isPending} submitLabel="Create key" />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { email, role } from '../../../../main/core/api/schemas.ts';
 import { useAction } from '../../lib/useAction.ts';
@@ -8,6 +8,7 @@ import { useValidation } from '../../lib/useValidation.ts';
 import { useTRPC } from '../../trpc/client.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
 import { roleOptions } from './roles.ts';
+import { DialogActions } from '../../components/DialogActions.tsx';
 
 const schema = z.object({ email, role });
 
@@ -35,11 +36,7 @@ export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: ()
             onChange={(e) => { const x = e.currentTarget.value; setValues((s) => ({ ...s, email: x })); }} error={v.error('email')} />
           <Select label="Role" data={roleOptions(mine)} value={values.role} allowDeselect={false}
             onChange={(r) => setValues((s) => ({ ...s, role: r ?? 'member' }))} error={v.error('role')} />
-          {v.formError && <Alert color="red" variant="light" role="alert">{v.formError}</Alert>}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={invite.isPending}>Invite</Button>
-          </Group>
+          <DialogActions error={v.formError} onCancel={onClose} loading={invite.isPending} submitLabel="Invite" />
         </Stack>
       </form>
     </Modal>

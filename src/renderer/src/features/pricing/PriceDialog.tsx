@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { modelName, provider, usd } from '../../../../main/core/api/schemas.ts';
 import { useAction } from '../../lib/useAction.ts';
@@ -8,6 +8,7 @@ import { useValidation } from '../../lib/useValidation.ts';
 import { useTRPC } from '../../trpc/client.ts';
 import type { PriceRow } from '../../trpc/types.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 
 /** Mirror of pricing.upsert's input, from the server's pieces (USD per million tokens, ≤ 10,000). */
 const schema = z.object({
@@ -51,11 +52,7 @@ export function PriceDialog({ opened, onClose, editing }: { opened: boolean; onC
           </SimpleGrid>
           <NumberInput label="Max output tokens" description="Used to reserve the worst case before a request runs." required min={0}
             max={10_000_000} allowDecimal={false} value={maxOut} onChange={setMaxOut} error={v.error('maxOutputTokens')} thousandSeparator="," />
-          {v.formError && <Alert color="red" variant="light" role="alert">{v.formError}</Alert>}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={save.isPending}>Save price</Button>
-          </Group>
+          <DialogActions error={v.formError} onCancel={onClose} loading={save.isPending} submitLabel="Save price" />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { modelName } from '../../../../main/core/api/schemas.ts';
 import { useAction } from '../../lib/useAction.ts';
@@ -8,6 +8,7 @@ import { useValidation } from '../../lib/useValidation.ts';
 import { useTRPC } from '../../trpc/client.ts';
 import type { RouteRow } from '../../trpc/types.ts';
 import { useOrg } from '../orgs/OrgContext.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 
 /** Mirror of routing.set's input: the alias is a model name, the target `provider:model`. */
 const schema = z.object({
@@ -44,11 +45,7 @@ export function RouteDialog({ opened, onClose, editing }: { opened: boolean; onC
           <Select label="Provider" data={PROVIDERS} value={provider} onChange={(p) => setProvider(p ?? 'openai')} allowDeselect={false} />
           <TextInput label="Upstream model" required value={model} onChange={(e) => setModel(e.currentTarget.value)}
             error={v.error('target')} placeholder="e.g. claude-sonnet-4-5" />
-          {v.formError && <Alert color="red" variant="light" role="alert">{v.formError}</Alert>}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={save.isPending}>Save route</Button>
-          </Group>
+          <DialogActions error={v.formError} onCancel={onClose} loading={save.isPending} submitLabel="Save route" />
         </Stack>
       </form>
     </Modal>
