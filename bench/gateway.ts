@@ -89,25 +89,29 @@ async function serial(url: string, key: string, seconds: number) {
 
 const f = (n: number, d = 1) => n.toFixed(d).padStart(9);
 
+/** A /proc stat line's name and its user + system CPU ticks (fields 14 and 15; the name may hold spaces). */
+function statTicks(path: string): { name: string; ticks: number } {
+  const [head = '', rest = ''] = readFileSync(path, 'utf8').split(') ');
+  const f = rest.split(' ');
+  return { name: head.split('(')[1] ?? '', ticks: Number(f[11]) + Number(f[12]) };
+}
+
 /** CPU ticks (user + system) per thread of a child, by name:tid: which thread a run keeps busy (BENCH_THREADS=1). */
 function threadTicks(child: ChildProcess): Map<string, number> {
   return new Map(readdirSync(`/proc/${child.pid}/task`).map((tid) => {
-    const [head = '', rest = ''] = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8').split(') ');
-    const f = rest.split(' ');
-    return [`${head.split('(')[1]}:${tid}`, Number(f[11]) + Number(f[12])];
+    const { name, ticks } = statTicks(`/proc/${child.pid}/task/${tid}/stat`);
+    return [`${name}:${tid}`, ticks];
   }));
 }
 
 /** CPU seconds (user + system, all threads) a child has used so far, from /proc; 0 where /proc is missing. */
 function cpuOf(child: ChildProcess): number {
   try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return statTicks(`/proc/${child.pid}/stat`).ticks / 100;
   } catch {
     return 0;
   }
 }
-
 
 async function main(): Promise<void> {
   const up = await start('bench/gateway/upstream.ts', []);
