@@ -7,6 +7,7 @@ import { AppError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SpendCounter } from './store.ts';
 import type { LedgerOp, OpResult, RollupRebuildTask, VerifyReport, WireBatch, WireResult, WorkerConfig, WriteTask } from './types.ts';
+import { WriterSession } from './writer-session.ts';
 
 /** Callers resolved per turn of the event loop when a batch commits. */
 const DELIVER_SLICE = 256;
@@ -91,6 +92,8 @@ function settleOne(p: PendingOp, r: WireResult | undefined): void {
 
 export class LedgerWriter extends EventEmitter<WriterEvents> {
   private readonly pool: Piscina;
+  /** The writer thread's session: batches go through its port rather than a piscina task each. */
+  private readonly session: WriterSession;
   private readonly reader: Piscina;
   private readonly logger: Logger;
   private readonly maxBatch: number;
@@ -118,9 +121,10 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
     this.retryDelayMs = opts.retryDelayMs ?? 20;
     const filename = opts.workerPath instanceof URL ? opts.workerPath.href : opts.workerPath;
     const workerData: WorkerConfig = { url: opts.databaseUrl, sqliteSynchronous: opts.sqliteSynchronous ?? 'FULL' };
-    // One thread, one connection, one task at a time: the single writer.
+    // One thread, one connection, and one task on it, the session (writer-session.ts): the single writer.
     this.pool = new Piscina({ filename, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1,
       idleTimeout: Number.POSITIVE_INFINITY, atomics: 'async' });
+    this.session = new WriterSession(this.pool);
     // Heavy reads (verify) get their own thread and connection so they never hold up commits.
     this.reader = new Piscina({ filename, workerData, minThreads: 0, maxThreads: 1, idleTimeout: 30_000, atomics: 'async' });
     for (const p of [this.pool, this.reader]) {
@@ -132,7 +136,7 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
   static async start(opts: LedgerWriterOptions): Promise<LedgerWriter> {
     const w = new LedgerWriter(opts);
     try {
-      await w.pool.run(null, { name: 'ping' });
+      await w.session.call('ping');
     } catch (err) {
       await w.pool.destroy();
       await w.reader.destroy();
@@ -160,7 +164,7 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
   rebuildRollups(task: RollupRebuildTask): Promise<SpendCounter[]> {
     if (this.closed) return Promise.reject(new LedgerWriteError('the ledger writer is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'barrier', run: () => this.pool.run(task, { name: 'rebuildRollups' }).then(resolve, reject) });
+      this.queue.push({ kind: 'barrier', run: () => this.session.call<SpendCounter[]>('rebuildRollups', task).then(resolve, reject) });
       this.schedule();
     });
   }
@@ -184,7 +188,7 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
     if (this.closed) return;
     this.closed = true;
     await this.flush();
-    await this.pool.run(null, { name: 'shutdown' }).catch(() => undefined);
+    await this.session.call('shutdown').catch(() => undefined);
     if (this.reader.threads.length) await this.reader.run(null, { name: 'shutdown' }).catch(() => undefined);
     await Promise.all([this.pool.destroy(), this.reader.destroy()]);
     this.setState('closed');
@@ -253,7 +257,7 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
     for (let attempt = 1; ; attempt += 1) {
       const fault = this.faults.shift();
       try {
-        const results = (await this.pool.run(fault ? { ...task, fault } : task)) as WireBatch;
+        const results = await this.session.call<WireBatch>('write', fault ? { ...task, fault } : task);
         // The thread is free for the next batch at once; callers are resolved in slices meanwhile.
         this.delivering += 1;
         void this.deliver(batch, results).finally(() => {

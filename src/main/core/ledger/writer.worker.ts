@@ -2,10 +2,12 @@
 // events, rollups and money-path audit rows; the reader pool uses the same file for heavy reads (verify).
 // Each thread opens its own connection on first use; the thread is that connection's scope.
 import { workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import type { LedgerStore } from './store.ts';
 import { openPgStore } from './store-pg.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 import type { LedgerOp, RollupRebuildTask, VerifyReport, WireBatch, WorkerConfig, WriteTask } from './types.ts';
+import type { SessionCall, SessionReply, SessionRequest } from './writer-session.ts';
 
 let store: LedgerStore | null = null;
 
@@ -43,4 +45,32 @@ export async function shutdown(): Promise<void> {
   const s = store;
   store = null;
   await s?.close();
+}
+
+const handlers: Record<SessionCall, (payload: never) => Promise<unknown>> = { write, rebuildRollups, ping, shutdown };
+
+/**
+ * The writer thread's session (writer-session.ts): requests arrive on `port` and are served one at a time, in
+ * order, so a second batch sent while the first commits waits its turn. Ends after 'shutdown'.
+ */
+export function session({ port }: { port: MessagePort }): Promise<void> {
+  return new Promise((resolve) => {
+    let turn = Promise.resolve();
+    port.on('message', (m: SessionRequest) => {
+      turn = turn.then(async () => {
+        let reply: SessionReply;
+        try {
+          reply = { id: m.id, result: await handlers[m.name](m.payload as never) };
+        } catch (err) {
+          const e = err as { message?: unknown; code?: unknown };
+          reply = { id: m.id, error: { message: String(e.message ?? err), code: typeof e.code === 'string' ? e.code : null } };
+        }
+        port.postMessage(reply);
+        if (m.name === 'shutdown') {
+          port.close();
+          resolve();
+        }
+      });
+    });
+  });
 }
