@@ -20,6 +20,13 @@ export interface Caller {
   plan: CallerPlan;
 }
 
+/** Refuses a chain whose node at `scope` is missing or not active. */
+function active(scope: Scope, node: { status: string; name: string } | undefined, id: string): void {
+  if (!node || node.status !== 'active') {
+    throw new GatewayError('agent_disabled', `${scope} "${node?.name ?? id}" is disabled`, { details: { level: scope, target_id: id } });
+  }
+}
+
 /** Authenticates a `cpk_` key against in-memory state; refuses revoked, expired, unknown or disabled anywhere. */
 export async function authenticate(state: GatewayState, rawKey: string | null, now: Date): Promise<Caller> {
   if (!rawKey || !rawKey.startsWith('cpk_') || rawKey.length > 200) {
@@ -37,15 +44,10 @@ export async function authenticate(state: GatewayState, rawKey: string | null, n
   const org = state.org(key.orgId);
   const agent = org?.agents.get(key.agentId);
   if (!org || !agent) throw new GatewayError('invalid_api_key', 'unknown API key');
-  const levels: [Scope, { status: string; name: string } | undefined, string][] = [
-    ['org', org.org, org.org.id], ['workspace', org.workspaces.get(agent.workspaceId), agent.workspaceId],
-    ['group', org.groups.get(agent.agentGroupId), agent.agentGroupId], ['agent', agent, agent.id],
-  ];
-  for (const [scope, node, id] of levels) {
-    if (!node || node.status !== 'active') {
-      throw new GatewayError('agent_disabled', `${scope} "${node?.name ?? id}" is disabled`, { details: { level: scope, target_id: id } });
-    }
-  }
+  active('org', org.org, org.org.id);
+  active('workspace', org.workspaces.get(agent.workspaceId), agent.workspaceId);
+  active('group', org.groups.get(agent.agentGroupId), agent.agentGroupId);
+  active('agent', agent, agent.id);
   state.touch(key.apiKeyId, now.getTime());
   const plan = state.plan(org, agent);
   return { key, org, agent, chain: plan.chain, policies: plan.policies, plan };
