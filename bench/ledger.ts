@@ -1,6 +1,6 @@
 // Ledger entries committed per second through the writer thread, beside a same-run baseline (a plain loop of
 // inserts on the main thread), with the event loop's worst stall during each run. Not a test: prints figures.
-//   npm run bench (all benches) · npm run bench -- ledger · node bench/ledger.ts [--entries 100000] [--runs 3] [--pg URL]
+//   npm run bench (all benches) · npm run bench -- ledger · node bench/ledger.ts [--entries 100000] [--runs 3] [--window 4000] [--pg URL]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,9 @@ const { values: args } = parseArgs({ options: {
   entries: { type: 'string', default: '100000' },
   runs: { type: 'string', default: '3' },
   baseline: { type: 'string', default: '3000' },
+  // Callers waiting on a commit at once. Fewer give smaller groups (less throughput) and fewer ops alive at each
+  // scavenge (shorter pauses): the trade-off README's ledger figures discuss.
+  window: { type: 'string', default: '4000' },
   pg: { type: 'string', default: process.env.TOLLGATE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
 } });
 const ENTRIES = Number(args.entries);
@@ -30,7 +33,7 @@ const BASELINE = Number(args.baseline);
 const RUNS = Number(args.runs);
 const AGENTS = 20;
 /** Ops outstanding at once: as many as callers waiting on commits. */
-const WINDOW = 4000;
+const WINDOW = Number(args.window);
 const buckets = new BucketCache('UTC');
 let seq = 0;
 
