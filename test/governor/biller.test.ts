@@ -21,7 +21,7 @@ function callerOf(o: Org): Caller {
   return { key: { apiKeyId: 'key_1', orgId: o.orgId, agentId: c.agentId, expiresAt: null, revokedAt: null },
     org: { org: { id: o.orgId, name: 'o', status: 'active', timezone: 'UTC' } },
     agent: { id: c.agentId, name: 'a', status: 'active', workspaceId: c.workspaceId, agentGroupId: c.agentGroupId },
-    chain: [], policies: [], plan: { ids: c } } as unknown as Caller;
+    plan: { ids: c } } as unknown as Caller;
 }
 
 const facts = (requestId: string): RequestFacts => ({ requestId, endpoint: 'chat.completions', model: 'mock-gpt', provider: 'mock',

@@ -1,5 +1,4 @@
 import type { Scope } from '../db/schema/enums.ts';
-import type { PolicyRule } from '../governance/policy-merge.ts';
 import { modelAllowed } from '../governance/policy-merge.ts';
 import { sha256 } from '../lib/secrets.ts';
 import type { PriceRow } from '../services/pricing-seed.ts';
@@ -14,9 +13,7 @@ export interface Caller {
   key: KeyEntry;
   org: OrgState;
   agent: AgentInfo;
-  /** org → workspace → group → agent */
-  chain: { scope: Scope; id: string }[];
-  policies: PolicyRule[];
+  /** The agent's chain, policies and limits, worked out once per org reload. */
   plan: CallerPlan;
 }
 
@@ -49,8 +46,7 @@ export async function authenticate(state: GatewayState, rawKey: string | null, n
   active('group', org.groups.get(agent.agentGroupId), agent.agentGroupId);
   active('agent', agent, agent.id);
   state.touch(key.apiKeyId, now.getTime());
-  const plan = state.plan(org, agent);
-  return { key, org, agent, chain: plan.chain, policies: plan.policies, plan };
+  return { key, org, agent, plan: state.plan(org, agent) };
 }
 
 export interface Admitted {
@@ -77,7 +73,7 @@ function routeOf(org: OrgState, model: string): { route: Route; price: PriceRow 
 export function admit(
   caller: Caller, model: string, requestedMax: number | undefined, promptTokens: number, limiter: RateLimiter,
 ): Admitted {
-  const allowed = modelAllowed(caller.policies, model);
+  const allowed = modelAllowed(caller.plan.policies, model);
   if (!allowed.ok) {
     throw new GatewayError('model_not_allowed', `model "${model}" is not allowed by the ${allowed.scope} policy`,
       { details: { level: allowed.scope, target_id: allowed.targetId } });

@@ -7,7 +7,7 @@ import { BUILTIN_ALIASES } from './routing.ts';
 export function listModels(caller: Caller, req: IncomingMessage): Record<string, unknown> {
   const names = new Set<string>([...caller.org.prices.keys()].filter((m) => !m.includes('*')));
   for (const a of Object.keys({ ...BUILTIN_ALIASES, ...caller.org.aliases })) names.add(a);
-  const ids = [...names].filter((m) => modelAllowed(caller.policies, m).ok).sort();
+  const ids = [...names].filter((m) => modelAllowed(caller.plan.policies, m).ok).sort();
   const created = Math.floor(Date.UTC(2025, 0, 1) / 1000);
   if (req.headers['anthropic-version']) {
     const data = ids.map((id) => ({ type: 'model', id, display_name: id, created_at: new Date(created * 1000).toISOString() }));

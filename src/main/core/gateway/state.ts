@@ -46,8 +46,6 @@ export interface OrgState {
 
 /** What admission reads for an agent on every request, merged once per org reload instead of per request. */
 export interface CallerPlan {
-  /** org → workspace → group → agent */
-  chain: { scope: Scope; id: string }[];
   /** The chain's policies, org first. */
   policies: PolicyRule[];
   effective: EffectivePolicy;
@@ -147,9 +145,7 @@ export class GatewayState {
       ...(r.tpm === null ? [] : [{ key: `tpm:${r.scope}:${r.targetId}`, limit: r.tpm, tokens: true }]),
     ]);
     p = { policies, effective: mergePolicies(policies), limits, tpmKeys: limits.filter((l) => l.tokens).map((l) => l.key),
-      ids: { orgId: org.org.id, workspaceId: agent.workspaceId, agentGroupId: agent.agentGroupId, agentId: agent.id },
-      chain: [{ scope: 'org', id: org.org.id }, { scope: 'workspace', id: agent.workspaceId }, { scope: 'group', id: agent.agentGroupId },
-        { scope: 'agent', id: agent.id }] };
+      ids: { orgId: org.org.id, workspaceId: agent.workspaceId, agentGroupId: agent.agentGroupId, agentId: agent.id } };
     org.plans.set(agent.id, p);
     return p;
   }
