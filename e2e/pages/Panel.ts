@@ -7,6 +7,7 @@ import { CreditsPage } from './CreditsPage.ts';
 import { HierarchyPage } from './HierarchyPage.ts';
 import { OnboardingPage } from './OnboardingPage.ts';
 import { PoliciesPage } from './PoliciesPage.ts';
+import { SettingsPage } from './SettingsPage.ts';
 import { Shell } from './Shell.ts';
 
 /** Every page object of the control panel, sharing one Playwright page. Locators live only in these classes. */
@@ -21,6 +22,7 @@ export class Panel {
   readonly credits: CreditsPage;
   readonly audit: AuditPage;
   readonly policies: PoliciesPage;
+  readonly settings: SettingsPage;
 
   constructor(page: Page) {
     this.page = page;
@@ -33,5 +35,6 @@ export class Panel {
     this.credits = new CreditsPage(page);
     this.audit = new AuditPage(page);
     this.policies = new PoliciesPage(page);
+    this.settings = new SettingsPage(page);
   }
 }

@@ -20,20 +20,35 @@ export function InstanceSettingsForm() {
     <Stack gap="lg" mt="lg">
       <Text size="sm" c="dimmed">Data folder: <Text span ff="monospace">{d.dataDir}</Text> (set with --data-dir or TOLLGATE_DATA_DIR)</Text>
       {d.restartRequired && <Alert color="orange" variant="light" title="Restart to apply">Saved start-up settings differ from the running ones.</Alert>}
-      <StartupForm port={d.saved.port ?? d.running.port} host={d.saved.host ?? d.running.host} />
+      <StartupForm port={d.saved.port ?? d.running.port} host={d.saved.host ?? d.running.host}
+        database={d.saved.databaseUrl} engine={d.running.engine} />
       <ManagedKeyForm keys={d.managedKeys} />
     </Stack>
   );
 }
 
-function StartupForm({ port: port0, host: host0 }: { port: number; host: string }) {
+type DbChoice = 'sqlite' | 'sqlite-path' | 'postgresql';
+
+/** The database the instance has now: the one saved for the next start (URL shown redacted), else the running one. */
+function currentDb(saved: string | null | undefined, running: 'sqlite' | 'postgresql'): DbChoice {
+  if (saved === undefined) return running;
+  if (saved === null) return 'sqlite';
+  return /^postgres(ql)?:\/\//.test(saved) ? 'postgresql' : 'sqlite-path';
+}
+
+function StartupForm({ port: port0, host: host0, database, engine: running }: {
+  port: number; host: string; database: string | null | undefined; engine: 'sqlite' | 'postgresql';
+}) {
   const trpc = useTRPC();
+  const initial = currentDb(database, running);
   const [port, setPort] = useState<number | string>(port0);
   const [host, setHost] = useState(host0);
-  const [engine, setEngine] = useState<'sqlite' | 'sqlite-path' | 'postgresql'>('sqlite');
+  const [engine, setEngine] = useState<DbChoice>(initial);
   const [url, setUrl] = useState('');
   const databaseUrl = engine === 'sqlite' ? null : url.trim();
-  const needsUrl = engine !== 'sqlite' && !url.trim();
+  // Untouched, the database stays as it is: a saved URL is only ever shown redacted, so it cannot be sent back.
+  const dbChanged = engine !== initial || url.trim() !== '';
+  const needsUrl = engine !== 'sqlite' && !url.trim() && engine !== initial;
   const save = useAction(trpc.settings.instance.update.mutationOptions(), { success: 'Saved; applies at the next start' });
   const test = useMutation(trpc.settings.instance.testDatabase.mutationOptions({
     onSuccess: (r) => notifications.show({ color: r.ok ? 'teal' : 'red', title: r.ok ? 'Database reachable' : 'Database test failed',
@@ -53,15 +68,16 @@ function StartupForm({ port: port0, host: host0 }: { port: number; host: string 
             { value: 'postgresql', label: 'PostgreSQL (shared by a team)' }]} />
         {engine !== 'sqlite' && (
           <TextInput label={engine === 'postgresql' ? 'PostgreSQL URL' : 'SQLite file (absolute path)'} value={url}
-            placeholder={engine === 'postgresql' ? 'postgres://user:password@host:5432/tollgate' : '/srv/tollgate/tollgate.db'}
+            placeholder={engine === initial && database ? `unchanged: ${database}`
+              : engine === 'postgresql' ? 'postgres://user:password@host:5432/tollgate' : '/srv/tollgate/tollgate.db'}
             onChange={(e) => setUrl(e.currentTarget.value)} />
         )}
       </Group>
       <Group justify="flex-end">
-        <Button variant="default" loading={test.isPending} disabled={needsUrl}
+        <Button variant="default" loading={test.isPending} disabled={engine !== 'sqlite' && !url.trim()}
           onClick={() => test.mutate({ databaseUrl })}>Test database</Button>
         <Button loading={save.isPending} disabled={needsUrl}
-          onClick={() => save.mutate({ port: Number(port), host: host.trim(), databaseUrl })}>Save for next start</Button>
+          onClick={() => save.mutate({ port: Number(port), host: host.trim(), ...(dbChanged && { databaseUrl }) })}>Save for next start</Button>
       </Group>
     </Stack>
   );
