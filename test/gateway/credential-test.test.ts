@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../helpers/engines.ts';
-import { startFakeOpenAI } from '../providers/helpers/fake-openai.ts';
-import type { TestServer } from '../providers/helpers/server.ts';
 import { freePort } from '../helpers/serve-process.ts';
-import type { GatewayFixture } from './fixture.ts';
-import { startGateway } from './fixture.ts';
+import { gatewayWithFakeOpenAI } from './fixture.ts';
 
 describe.each(engines())('provider key connection test on $name', (engine) => {
-  let f: GatewayFixture;
-  let upstream: TestServer;
-  beforeAll(async () => {
-    if (!engine.available) return;
-    upstream = await startFakeOpenAI();
-    f = await startGateway(engine);
-  });
-  afterAll(async () => {
-    await f?.t.close();
-    await upstream?.close();
-  });
+  const s = gatewayWithFakeOpenAI(engine);
 
   it.skipIf(!engine.available)('lists the provider\'s models with the stored key, reports failures, and never echoes the key', async () => {
+    const { f, upstream } = s;
     const secret = 'sk-conn-test-ABCDEFGH1234';
     const good = await f.api.credentials.create({ orgId: f.orgId, provider: 'openai', label: 'ok', baseUrl: `${upstream.url}/v1`, secret });
     const r = await f.api.credentials.test({ credentialId: good.id });

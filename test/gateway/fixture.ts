@@ -1,7 +1,10 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
 import { registerUser, startApp } from '../helpers/app.ts';
 import type { Engine } from '../helpers/engines.ts';
 import type { CoreConfigInput } from '../../src/main/core/config.ts';
+import { startFakeOpenAI } from '../providers/helpers/fake-openai.ts';
+import type { TestServer } from '../providers/helpers/server.ts';
 
 export interface GatewayFixture {
   t: TestApp;
@@ -40,6 +43,24 @@ export async function startGateway(engine: Engine, opts: { credits?: number; con
     t, url, ownerId: owner.id, orgId: org!.id, workspaceId: ws.id, groupId: grp.id, agentId: first.agentId,
     apiKeyId: first.apiKeyId, key: first.key, newKey, api,
   };
+}
+
+/**
+ * For a describe block: a gateway and a fake OpenAI-compatible upstream, started before its tests and closed after.
+ * Tests read `f` and `upstream` from the returned object, which beforeAll fills in.
+ */
+export function gatewayWithFakeOpenAI(engine: Engine): { f: GatewayFixture; upstream: TestServer } {
+  const s = {} as { f: GatewayFixture; upstream: TestServer };
+  beforeAll(async () => {
+    if (!engine.available) return;
+    s.upstream = await startFakeOpenAI();
+    s.f = await startGateway(engine);
+  });
+  afterAll(async () => {
+    await s.f?.t.close();
+    await s.upstream?.close();
+  });
+  return s;
 }
 
 /** Charges in the ledger for this org, as {requestId, amountMicro}. */

@@ -5,8 +5,6 @@ import { engines } from '../helpers/engines.ts';
 import type { GatewayFixture } from './fixture.ts';
 import { charges, startGateway, usageRows } from './fixture.ts';
 
-
-
 const PATHS = ['/v1/chat/completions', '/v1/messages', '/v1/responses', '/v1/embeddings', '/v1/messages/count_tokens', '/v1/models',
   '/v1/chat/completions?beta=true', '/v1/messages?beta=true', '/v1/unknown', '/v1/', '/v1/chat/completions/../../trpc'];
 const JUNK: unknown[] = [null, true, 0, -1, 1e308, '', 'x', [], {}, [[[]]], { role: 'user' }, '\u0000\ud800', 'cpk_'];

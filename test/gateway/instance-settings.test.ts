@@ -1,28 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../helpers/engines.ts';
-import { startServe, stopServe } from '../helpers/serve-process.ts';
-import { startFakeOpenAI } from '../providers/helpers/fake-openai.ts';
-import type { TestServer } from '../providers/helpers/server.ts';
-import type { GatewayFixture } from './fixture.ts';
-import { startGateway, usageRows } from './fixture.ts';
+import { freePort, startServe, stopServe } from '../helpers/serve-process.ts';
+import { gatewayWithFakeOpenAI, usageRows } from './fixture.ts';
 
 describe.each(engines())('instance settings on $name', (engine) => {
-  let f: GatewayFixture;
-  let upstream: TestServer;
-  beforeAll(async () => {
-    if (!engine.available) return;
-    upstream = await startFakeOpenAI();
-    f = await startGateway(engine);
-  });
-  afterAll(async () => {
-    await f?.t.close();
-    await upstream?.close();
-  });
+  const s = gatewayWithFakeOpenAI(engine);
 
   it.skipIf(!engine.available)('a managed provider key set in the panel serves the next request and is never shown again', async () => {
+    const { f, upstream } = s;
     const secret = 'sk-managed-from-panel-9876';
     const info = await f.api.settings.instance.setManagedKey({ provider: 'openai', apiKey: secret, baseUrl: `${upstream.url}/v1` });
     expect(JSON.stringify(info)).not.toContain(secret);
@@ -35,6 +25,7 @@ describe.each(engines())('instance settings on $name', (engine) => {
   });
 
   it.skipIf(!engine.available)('saves start-up settings to a 0600 file, flags a restart, and tests a database URL', async () => {
+    const { f } = s;
     const info = await f.api.settings.instance.update({ port: 18_555, host: '127.0.0.1' });
     expect(info.saved.port).toBe(18_555);
     expect(info.restartRequired).toBe(true);
@@ -51,25 +42,39 @@ describe.each(engines())('instance settings on $name', (engine) => {
 
 describe('serve reads the saved start-up settings', () => {
   it('listens on the saved port unless a flag says otherwise', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { freePort } = await import('../helpers/serve-process.ts');
     const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-instance-'));
     const port = await freePort();
     writeFileSync(join(dataDir, 'instance.json'), JSON.stringify({ port }));
-    // startServe passes its own --port; TOLLGATE_PORT is unset, so only the flag could override: drop it via env.
-    const { spawn } = await import('node:child_process');
+    // Without --port (and TOLLGATE_PORT unset) the saved port applies.
     const child = spawn(process.execPath, ['src/main/serve.ts', '--data-dir', dataDir, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('listening on')) resolve(); });
-      child.once('exit', (c) => reject(new Error(`exited ${c}: ${out}`)));
-    });
-    expect(out).toContain(`http://127.0.0.1:${port}`);
-    child.kill('SIGTERM');
+    try {
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('listening on')) resolve(); });
+        child.once('exit', (c) => reject(new Error(`exited ${c}: ${out}`)));
+      });
+      expect(out).toContain(`http://127.0.0.1:${port}`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    // startServe passes --port: the flag wins over the saved port.
     const flagged = await startServe(['--data-dir', dataDir, '--log-level', 'warn']);
     expect(flagged.port).not.toBe(port);
     expect(flagged.url).toContain(`:${flagged.port}`);
     await stopServe(flagged);
+  });
+
+  it('refuses to start on a broken settings file, naming it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-instance-'));
+    writeFileSync(join(dataDir, 'instance.json'), '{ "port": 80');
+    const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['src/main/serve.ts', '--data-dir', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+      child.once('exit', (code) => resolve({ code, err }));
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(join(dataDir, 'instance.json'));
+    expect(r.err).toMatch(/not valid JSON.*fix or delete it/);
   });
 });

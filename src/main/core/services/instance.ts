@@ -20,11 +20,19 @@ export type InstanceFile = z.infer<typeof instanceFileSchema>;
 
 export const INSTANCE_FILE = 'instance.json';
 
+/** The saved settings, or none; a file that is not valid says so (with its path) instead of being half-applied. */
 export function readInstanceFile(dataDir: string): InstanceFile {
   const file = join(dataDir, INSTANCE_FILE);
   if (!existsSync(file)) return {};
-  const parsed = instanceFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  return parsed.success ? parsed.data : {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file} is not valid JSON (${(err as Error).message}); fix or delete it`);
+  }
+  const parsed = instanceFileSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${file} has invalid settings (${parsed.error.issues[0]?.message ?? 'unknown'}); fix or delete it`);
+  return parsed.data;
 }
 
 /** What the host tells the core about the running instance. `managedKeys` is the live object the gateway reads. */
@@ -47,16 +55,17 @@ export async function isInstanceAdmin(deps: ServiceDeps, userId: string): Promis
   return m?.role === 'owner';
 }
 
-const managedKey = (provider: string) => `managedKey:${provider}`;
+/** Settings row key prefix of the instance's managed provider keys (org id '' = the instance). */
+const MANAGED_KEY = 'managedKey:';
 
 /** Managed keys saved from the panel (encrypted), applied over those from the environment. */
 export async function loadManagedKeys(deps: ServiceDeps, into: InstanceHost['managedKeys']): Promise<void> {
   const { db, t } = deps.database;
   const rows = await db.select().from(t.settings).where(eq(t.settings.orgId, ''));
   for (const r of rows) {
-    if (!r.key.startsWith('managedKey:')) continue;
+    if (!r.key.startsWith(MANAGED_KEY)) continue;
     const v = r.value as { sealed: string | null; baseUrl: string | null };
-    into[r.key.slice('managedKey:'.length)] = { apiKey: v.sealed ? deps.box.open(v.sealed) : null, baseUrl: v.baseUrl };
+    into[r.key.slice(MANAGED_KEY.length)] = { apiKey: v.sealed ? deps.box.open(v.sealed) : null, baseUrl: v.baseUrl };
   }
 }
 
@@ -92,7 +101,7 @@ export async function setManagedKey(
   const { t } = deps.database;
   const value = { sealed: input.apiKey ? deps.box.seal(input.apiKey) : null, baseUrl: input.baseUrl };
   await mutate(deps, async (db) => {
-    await db.insert(t.settings).values({ orgId: '', key: managedKey(input.provider), value, updatedAt: deps.clock.now() })
+    await db.insert(t.settings).values({ orgId: '', key: `${MANAGED_KEY}${input.provider}`, value, updatedAt: deps.clock.now() })
       .onConflictDoUpdate({ target: [t.settings.orgId, t.settings.key], set: { value, updatedAt: deps.clock.now() } });
     return null;
   }, () => ({ orgId: null, actorType: 'user', actorId: actor.userId, action: 'instance.managed_key', targetType: 'instance',
