@@ -1,5 +1,5 @@
 // Rows handed to the ledger writer, and what it answers. Plain data only: every value crosses a worker boundary
-// (structured clone), so times are epoch milliseconds and nothing carries methods.
+// (ops as JSON, answers by structured clone), so times are epoch milliseconds and nothing carries methods.
 import type { LedgerKind, Scope } from '../db/schema/enums.ts';
 import type { AuditInput } from '../services/deps.ts';
 

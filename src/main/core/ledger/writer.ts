@@ -24,10 +24,10 @@ export interface LedgerWriterOptions {
   logger: Logger;
   /**
    * Most ops per transaction (default 2000): larger groups amortize each commit's fsync; smaller ones bound the
-   * main thread's structured-clone work per batch (about 1 µs an op).
+   * main thread's work per batch (joining the ops' JSON, resolving their callers).
    */
   maxBatch?: number;
-  /** Batches handed to the thread at once: the next one is cloned while the current one commits. */
+  /** Batches handed to the thread at once: the next one crosses while the current one commits. */
   pipeline?: number;
   /** Attempts per batch before its callers get an error. */
   attempts?: number;
