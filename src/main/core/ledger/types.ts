@@ -117,6 +117,11 @@ export interface WriteTask {
    * structured clone, and the writer thread is the ledger's bottleneck (bench/ledger.ts). Ops are plain data.
    */
   ops: string;
+  /**
+   * The batch is one op and nothing else was waiting: traffic is light, so after committing it the writer thread
+   * polls its port briefly for the next batch instead of going to sleep (writer.worker.ts, `Poller`).
+   */
+  quiet: boolean;
   /** Test-only fault injection; see WriterFaults. */
   fault?: 'crash-after-commit' | 'fail-before-commit';
 }

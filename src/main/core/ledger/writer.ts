@@ -251,7 +251,9 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
   }
 
   private async runBatch(batch: PendingOp[]): Promise<void> {
-    const task: WriteTask = { ops: `[${batch.map((p) => p.json).join(',')}]` };
+    // A lone op with nothing behind it: traffic is light, so the thread may poll for the next batch (see `quiet`).
+    const quiet = batch.length === 1 && this.inflight === 1 && this.queue.length === 0;
+    const task: WriteTask = { ops: `[${batch.map((p) => p.json).join(',')}]`, quiet };
     // Outstanding ops are what every scavenge must copy: drop the per-op strings now that the batch holds them.
     for (const p of batch) p.json = '';
     for (let attempt = 1; ; attempt += 1) {

@@ -3,6 +3,7 @@
 // Each thread opens its own connection on first use; the thread is that connection's scope.
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
+import { Poller } from './poller.ts';
 import type { LedgerStore } from './store.ts';
 import { openPgStore } from './store-pg.ts';
 import { openSqliteStore } from './store-sqlite.ts';
@@ -55,22 +56,38 @@ const handlers: Record<SessionCall, (payload: never) => Promise<unknown>> = { wr
  */
 export function session({ port }: { port: MessagePort }): Promise<void> {
   return new Promise((resolve) => {
-    let turn = Promise.resolve();
-    port.on('message', (m: SessionRequest) => {
-      turn = turn.then(async () => {
-        let reply: SessionReply;
-        try {
-          reply = { id: m.id, result: await handlers[m.name](m.payload as never) };
-        } catch (err) {
-          const e = err as { message?: unknown; code?: unknown };
-          reply = { id: m.id, error: { message: String(e.message ?? err), code: typeof e.code === 'string' ? e.code : null } };
-        }
-        port.postMessage(reply);
+    const queue: SessionRequest[] = [];
+    const poller = new Poller(port);
+    let serving = false;
+    const serve = async (m: SessionRequest): Promise<void> => {
+      let reply: SessionReply;
+      try {
+        reply = { id: m.id, result: await handlers[m.name](m.payload as never) };
+      } catch (err) {
+        const e = err as { message?: unknown; code?: unknown };
+        reply = { id: m.id, error: { message: String(e.message ?? err), code: typeof e.code === 'string' ? e.code : null } };
+      }
+      port.postMessage(reply);
+    };
+    const drain = async (): Promise<void> => {
+      serving = true;
+      let m = queue.shift();
+      while (m) {
+        await serve(m);
         if (m.name === 'shutdown') {
           port.close();
           resolve();
+          return;
         }
-      });
+        const quiet = m.name === 'write' && (m.payload as WriteTask).quiet;
+        m = queue.shift() ?? poller.next<SessionRequest>(quiet);
+      }
+      serving = false;
+    };
+    port.on('message', (m: SessionRequest) => {
+      if (queue.length === 0 && !serving) poller.arrived();
+      queue.push(m);
+      if (!serving) void drain();
     });
   });
 }
