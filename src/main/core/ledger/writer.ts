@@ -10,7 +10,7 @@ import type { LedgerOp, OpResult, RollupRebuildTask, VerifyReport, WireBatch, Wi
 import { WriterSession } from './writer-session.ts';
 
 /** Callers resolved per turn of the event loop when a batch commits. */
-const DELIVER_SLICE = 256;
+const DELIVER_SLICE = 128;
 
 /** Shared by every result that disabled nothing (nearly all): one less allocation per op. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
@@ -69,8 +69,11 @@ type Fault = NonNullable<WriteTask['fault']>;
 interface PendingOp {
   kind: 'op';
   op: LedgerOp;
-  /** The op as JSON, made at submit: serializing spread over the callers' turns, not all in the batch's. */
-  json: string;
+  /**
+   * The op as UTF-8 JSON, made at submit: serializing is spread over the callers' turns, not all in the batch's,
+   * and the bytes live outside the V8 heap, so the scavenges that run while ops wait for a commit need not copy them.
+   */
+  bytes: Buffer;
   resolve: (r: OpResult) => void;
   reject: (e: Error) => void;
 }
@@ -78,6 +81,25 @@ interface PendingOp {
 interface Barrier {
   kind: 'barrier';
   run: () => Promise<void>;
+}
+
+const NO_BYTES = Buffer.alloc(0);
+
+/**
+ * The batch's ops as one JSON array, in a buffer of its own: a pooled Buffer would drag its whole 8 KB slab through
+ * postMessage's copy.
+ */
+function joinJson(batch: PendingOp[]): Uint8Array {
+  let size = 1 + batch.length;
+  for (const p of batch) size += p.bytes.length;
+  const out = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  batch.forEach((p, i) => {
+    out[at] = i === 0 ? 0x5b : 0x2c; // '[' before the first op, ',' between them
+    at += 1 + p.bytes.copy(out, at + 1);
+  });
+  out[at] = 0x5d; // ']'
+  return out;
 }
 
 function settleOne(p: PendingOp, r: WireResult | undefined): void {
@@ -148,14 +170,14 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
   /** Resolves once the op's rows are committed (or were already, on a replay). */
   submit(op: LedgerOp): Promise<OpResult> {
     if (this.closed) return Promise.reject(new LedgerWriteError('the ledger writer is closed'));
-    let json: string;
+    let bytes: Buffer;
     try {
-      json = JSON.stringify(op);
+      bytes = Buffer.from(JSON.stringify(op));
     } catch (err) {
       return Promise.reject(new LedgerWriteError(`the op cannot be serialized: ${(err as Error).message}`));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'op', op, json, resolve, reject });
+      this.queue.push({ kind: 'op', op, bytes, resolve, reject });
       this.schedule();
     });
   }
@@ -253,9 +275,9 @@ export class LedgerWriter extends EventEmitter<WriterEvents> {
   private async runBatch(batch: PendingOp[]): Promise<void> {
     // A lone op with nothing behind it: traffic is light, so the thread may poll for the next batch (see `quiet`).
     const quiet = batch.length === 1 && this.inflight === 1 && this.queue.length === 0;
-    const task: WriteTask = { ops: `[${batch.map((p) => p.json).join(',')}]`, quiet };
-    // Outstanding ops are what every scavenge must copy: drop the per-op strings now that the batch holds them.
-    for (const p of batch) p.json = '';
+    const task: WriteTask = { ops: joinJson(batch), quiet };
+    // The batch holds the bytes now; the per-op ones can go back to the pool.
+    for (const p of batch) p.bytes = NO_BYTES;
     for (let attempt = 1; ; attempt += 1) {
       const fault = this.faults.shift();
       try {

@@ -20,7 +20,8 @@ function current(): LedgerStore {
 }
 
 export default async function write(task: WriteTask): Promise<WireBatch> {
-  const results = await current().write(JSON.parse(task.ops) as LedgerOp[], task.fault);
+  const json = Buffer.from(task.ops.buffer, task.ops.byteOffset, task.ops.byteLength).toString('utf8');
+  const results = await current().write(JSON.parse(json) as LedgerOp[], task.fault);
   const other: WireBatch['other'] = [];
   results.forEach((r, i) => {
     if (r.s !== 'new' || r.disabled) other.push([i, r]);
