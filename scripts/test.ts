@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBuilt } from './ensure-built.ts';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'node_modules', '.bin');
@@ -14,10 +15,20 @@ const args = process.argv.slice(2);
 const e2e = !args.includes('--no-e2e');
 const vitestArgs = args.filter((a) => a !== '--no-e2e');
 
+// The e2e specs serve the built control panel and test/shell/bundled-workers.test.ts loads the built worker files:
+// build first when out/ is missing or older than the sources (a no-op otherwise). A failed build fails the run, but
+// the suite still runs: its own failures say more than a missing bundle would.
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let status = 0;
+try {
+  ensureBuilt();
+} catch (err) {
+  console.error(`[tollgate] ${(err as Error).message}`);
+  failed += 1;
+  status = 1;
+}
 
 const unit = join(reports, 'vitest.json');
 const v = spawnSync(join(bin, 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unit}`, ...vitestArgs], { stdio: 'inherit', env });
