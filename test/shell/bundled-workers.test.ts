@@ -1,8 +1,8 @@
 // The desktop app runs the bundled worker files (out/main/*.worker.js, from `npm run build`), not the TypeScript
 // sources the other tests load. This drives the bundled ledger writer end to end on a real SQLite file: a purchase,
 // a run of one-op charges (the writer thread's polling path) and a concurrent burst, then a verify on the bundled
-// reader. CI builds first and fails here without the bundle; elsewhere a missing build is skipped with a message.
-import { existsSync } from 'node:fs';
+// reader. CI builds first and fails here without a current bundle; elsewhere a missing or stale build is skipped
+// with a message (`npm test` builds before its run).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/open.ts';
@@ -14,11 +14,14 @@ import { silentLogger } from '../../src/main/core/lib/logger.ts';
 import { WORKER_ENTRIES } from '../../src/main/shell/paths.ts';
 import type { TestDatabase } from '../helpers/engines.ts';
 import { engines, MIGRATIONS, ROOT } from '../helpers/engines.ts';
+import { staleReason } from '../../scripts/ensure-built.ts';
 
 const BUNDLE = join(ROOT, 'out', 'main', `${WORKER_ENTRIES.ledger}.js`);
-const built = existsSync(BUNDLE);
-if (!built && process.env.CI === 'true') throw new Error(`${BUNDLE} is missing: CI must run \`npm run build\` before the tests`);
-if (!built) console.log(`[tollgate] ${BUNDLE} not built (npm run build): skipping the bundled-worker test`);
+// A stale bundle would test old code: missing and out-of-date count alike.
+const stale = staleReason(ROOT);
+const built = stale === null;
+if (!built && process.env.CI === 'true') throw new Error(`out/ is not usable (${stale}): CI must run \`npm run build\` before the tests`);
+if (!built) console.log(`[tollgate] out/ is not usable (${stale}; npm run build): skipping the bundled-worker test`);
 
 const ORG = 'org_bundle';
 let seq = 0;

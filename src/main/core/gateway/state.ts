@@ -151,7 +151,7 @@ export class GatewayState {
   }
 
   /** The chain's policies, org first. */
-  chainPolicies(org: OrgState, agent: AgentInfo): PolicyRule[] {
+  private chainPolicies(org: OrgState, agent: AgentInfo): PolicyRule[] {
     const out: PolicyRule[] = [];
     const levels: [Scope, string][] = [['org', org.org.id], ['workspace', agent.workspaceId], ['group', agent.agentGroupId], ['agent', agent.id]];
     for (const [scope, id] of levels) {

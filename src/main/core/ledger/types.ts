@@ -119,7 +119,7 @@ export interface WriteTask {
   ops: Uint8Array;
   /**
    * The batch is one op and nothing else was waiting: traffic is light, so after committing it the writer thread
-   * polls its port briefly for the next batch instead of going to sleep (writer.worker.ts, `Poller`).
+   * polls its port briefly for the next batch instead of going to sleep (poller.ts).
    */
   quiet: boolean;
   /** Test-only fault injection; see WriterFaults. */
