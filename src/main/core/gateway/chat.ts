@@ -112,22 +112,30 @@ export async function governedChat(
   await streamChat(flight, fmt, chat, provider.chatStream(chat, opts), res, controller.signal);
 }
 
+/** A streamed answer's state for coalesce: whether the upstream has finished. */
+interface Burst {
+  ended: boolean;
+}
+
 /**
  * Corks the response's socket until the current burst of work is done: the events parsed from one upstream chunk
- * go out in one writev instead of a syscall each (and the loopback delivery each costs), and nothing waits longer
- * than this turn of the event loop. The socket, not the response: ServerResponse.uncork flushes its held chunks as
- * separate socket writes. end() corks and flushes the socket itself.
+ * go out in one writev instead of a syscall each (and the loopback delivery each costs). The flush waits for
+ * setImmediate, after the burst's promise continuations, so it can see whether the upstream finished within the
+ * burst, as a short answer's last chunk and end arrive together: then the socket stays corked and end() sends the
+ * burst with the closing frames once the charge is committed, one write instead of two. Otherwise nothing waits
+ * longer than this turn of the event loop. The socket, not the response: ServerResponse.uncork flushes its held
+ * chunks as separate socket writes. end() uncorks the socket fully, whatever the count.
  */
-function coalesce(res: ServerResponse): void {
+function coalesce(res: ServerResponse, burst: Burst): void {
   const socket = res.socket;
   if (!socket || socket.writableCorked) return;
   socket.cork();
-  process.nextTick(uncork, socket);
+  setImmediate(flush, socket, burst);
 }
 
 /** One uncork for our one cork (a no-op when end() has flushed the socket meanwhile). */
-function uncork(socket: Socket): void {
-  socket.uncork();
+function flush(socket: Socket, burst: Burst): void {
+  if (!burst.ended) socket.uncork();
 }
 
 async function streamChat(
@@ -139,6 +147,7 @@ async function streamChat(
   let usage: Usage | null = null;
   let delivered = '';
   const calls = new Map<number, ToolCall>();
+  const burst: Burst = { ended: false };
   // What was actually delivered, billed by estimate when the stream did not finish normally.
   const deliveredUsage = (): Usage => ({ ...estimateUsage(chat, delivered, [...calls.values()]), estimated: true });
   try {
@@ -158,10 +167,11 @@ async function streamChat(
       }
       const out = enc.write(ev);
       if (out && !res.destroyed) {
-        coalesce(res);
+        coalesce(res, burst);
         res.write(out);
       }
     }
+    burst.ended = true;
   } catch (err) {
     if (signal.aborted && signal.reason instanceof ClientGone) {
       await charge(f, deliveredUsage());
