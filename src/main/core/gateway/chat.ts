@@ -133,7 +133,7 @@ function coalesce(res: ServerResponse, burst: Burst): void {
   setImmediate(flush, socket, burst);
 }
 
-/** One uncork for our one cork (a no-op when end() has flushed the socket meanwhile). */
+/** One uncork for our one cork (a no-op when end() has flushed the socket meanwhile); none once the upstream ended. */
 function flush(socket: Socket, burst: Burst): void {
   if (!burst.ended) socket.uncork();
 }
