@@ -1,7 +1,8 @@
 // `node bench/gateway.ts`: Tollgate (real key, a policy and budgets on every level) against a bare undici passthrough
 // proxy, both in front of the same instant mock upstream. Prints requests/s, p50, p99 and Tollgate's ratio to the
 // passthrough, then checks every successful Tollgate request was charged exactly once. Targets: at concurrency 64
-// throughput ≥ 0.8× the passthrough's; at concurrency 1, p50 at most 0.5 ms above it.
+// throughput ≥ 0.8× the passthrough's; at concurrency 1, p50 at most 0.5 ms above it. Runs on --sqlite-sync FULL, the
+// default (BENCH_SYNC=NORMAL for the other), and c=1 once more on a second instance with NORMAL, beside FULL.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -113,30 +114,68 @@ function cpuOf(child: ChildProcess): number {
   }
 }
 
+interface Instance {
+  label: 'FULL' | 'NORMAL';
+  child: ChildProcess;
+  dataDir: string;
+  url: string;
+  key: string;
+  /** 2xx answers its clients saw, warm-ups included: every one must be charged exactly once. */
+  ok: number;
+}
+
+/** A Tollgate server in its own data folder, with its bench org and key, committing with `sync`. */
+async function startTollgate(upstream: string, sync: 'FULL' | 'NORMAL'): Promise<Instance> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
+  const tg = await start('src/main/serve.ts', ['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
+    { TOLLGATE_OPENAI_BASE_URL: `${upstream}/v1`, TOLLGATE_OPENAI_API_KEY: 'sk-bench', TOLLGATE_SQLITE_SYNC: sync },
+    (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean));
+  const url = `http://127.0.0.1:${tg.port}`;
+  return { label: sync, child: tg.child, dataDir, url, key: await setup(url), ok: 0 };
+}
+
+/** SIGTERM drains and flushes the ledger; then the charges are counted straight from the database file. */
+async function chargedExactlyOnce(tg: Instance): Promise<boolean> {
+  tg.child.kill('SIGTERM');
+  await new Promise((r) => tg.child.once('exit', r));
+  const db = new Database(join(tg.dataDir, 'tollgate.db'), { readonly: true });
+  const row = db.prepare(`SELECT count(*) AS n, count(DISTINCT request_id) AS d FROM ledger_entries WHERE kind = 'charge'`).get() as { n: number; d: number };
+  const usage = db.prepare(`SELECT count(*) AS n FROM usage_events WHERE status = 200`).get() as { n: number };
+  db.close();
+  // autocannon stops counting at its deadline while up to `connections` requests are still in flight; those were
+  // answered and charged too, so the client-side count is a lower bound.
+  const exact = row.d === row.n && usage.n === row.n && row.n >= tg.ok && row.n <= tg.ok + 64 * 4;
+  console.log(`charged exactly once (${tg.label}): ${tg.ok} successes seen by clients, ${row.n} charges (${row.d} distinct request ids), `
+    + `${usage.n} successful usage events → ${exact ? 'PASS' : 'FAIL'}`);
+  return exact;
+}
+
 async function main(): Promise<void> {
   const up = await start('bench/gateway/upstream.ts', []);
   const upstream = `http://127.0.0.1:${up.port}`;
   const pass = await start('bench/gateway/passthrough.ts', [upstream]);
-  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
-  const tg = await start('src/main/serve.ts', ['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
-    { TOLLGATE_OPENAI_BASE_URL: `${upstream}/v1`, TOLLGATE_OPENAI_API_KEY: 'sk-bench', ...(process.env.BENCH_SYNC ? { TOLLGATE_SQLITE_SYNC: process.env.BENCH_SYNC } : {}) },
-    (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   const passUrl = `http://127.0.0.1:${pass.port}`;
-  const tgUrl = `http://127.0.0.1:${tg.port}`;
-  const key = await setup(tgUrl);
-  let tollgateOk = 0;
+  const sync = process.env.BENCH_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL';
+  // Every scenario on the default (or BENCH_SYNC) setting; c=1 also with NORMAL unless BENCH_SYNC chose one, so a
+  // run shows what FULL's fsync per commit costs a lone request.
+  type Scenario = [name: string, connections: number, stream: boolean, sync: 'FULL' | 'NORMAL'];
+  const scenarios: Scenario[] = [['c=64 json', 64, false, sync], ['c=64 stream', 64, true, sync], ['c=1 json', 1, false, sync]];
+  if (!process.env.BENCH_SYNC) scenarios.push(['c=1 json NORMAL', 1, false, 'NORMAL']);
+  const selected = scenarios.filter(([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY);
+  const instances = new Map<string, Instance>();
+  for (const s of new Set(selected.map(([, , , i]) => i))) instances.set(s, await startTollgate(upstream, s));
 
-  console.log(`gateway benchmark: ${SECONDS}s per run, instant mock upstream, model gpt-4o-mini via the openai provider`);
+  console.log(`gateway benchmark: ${SECONDS}s per run, instant mock upstream, model gpt-4o-mini via the openai provider, `
+    + `Tollgate with --sqlite-sync ${sync}${instances.has('NORMAL') && sync !== 'NORMAL' ? ' (the NORMAL row: a second instance with NORMAL)' : ''}`);
   console.log('scenario                 |  pass rps  p50 ms  p99 ms | tollgate rps  p50 ms  p99 ms | ratio  Δp50 ms | target');
-  const scenarios: [string, number, boolean][] = [['c=64 json', 64, false], ['c=64 stream', 64, true], ['c=1 json', 1, false]];
-  let pass64 = true;
-  let pass1 = true;
+  let passed = true;
   const cpuLines: string[] = [];
-  for (const [name, c, stream] of scenarios.filter(([n]) => !process.env.BENCH_ONLY || n === process.env.BENCH_ONLY)) {
-    const run = c === 1 ? (u: string) => serial(u, key, SECONDS) : (u: string) => load(u, key, c, stream, SECONDS);
+  for (const [name, c, stream, which] of selected) {
+    const tg = instances.get(which)!;
+    const run = c === 1 ? (u: string) => serial(u, tg.key, SECONDS) : (u: string) => load(u, tg.key, c, stream, SECONDS);
     // warm both up (JIT, sockets), then measure
-    await (c === 1 ? serial(passUrl, key, 1) : load(passUrl, key, c, stream, 1));
-    tollgateOk += (await (c === 1 ? serial(tgUrl, key, 1) : load(tgUrl, key, c, stream, 1))).ok;
+    await (c === 1 ? serial(passUrl, tg.key, 1) : load(passUrl, tg.key, c, stream, 1));
+    tg.ok += (await (c === 1 ? serial(tg.url, tg.key, 1) : load(tg.url, tg.key, c, stream, 1))).ok;
     // CPU microseconds per answered request, for the server under test and for the shared mock upstream: on a small
     // machine the load generator, the upstream and the server compete for the same cores.
     const measure = async (u: string, server: ChildProcess) => {
@@ -147,15 +186,15 @@ async function main(): Promise<void> {
     };
     const th0 = process.env.BENCH_THREADS ? threadTicks(tg.child) : new Map<string, number>();
     const p = await measure(passUrl, pass.child);
-    const t = await measure(tgUrl, tg.child);
+    const t = await measure(tg.url, tg.child);
     if (process.env.BENCH_THREADS) {
       for (const [k, v] of threadTicks(tg.child)) if (v > (th0.get(k) ?? 0)) console.log(`  tollgate thread ${k}: ${v - (th0.get(k) ?? 0)} CPU ticks`);
     }
-    tollgateOk += t.ok;
+    tg.ok += t.ok;
     const ratio = t.rps / p.rps;
     const dp50 = t.p50 - p.p50;
     const ok = c === 1 ? dp50 <= 0.5 : ratio >= 0.8;
-    if (c === 1) pass1 &&= ok; else pass64 &&= ok;
+    passed &&= ok;
     console.log(`${name.padEnd(24)} |${f(p.rps, 0)}${f(p.p50, 2)}${f(p.p99, 2)} |${f(t.rps, 0)}   ${f(t.p50, 2)}${f(t.p99, 2)} | ${ratio.toFixed(2)} ${f(dp50, 2)} | ${c === 1 ? 'Δp50 ≤ 0.5' : 'ratio ≥ 0.8'} ${ok ? 'PASS' : 'FAIL'}${t.bad ? `  (${t.bad} non-2xx)` : ''}`);
     cpuLines.push(`${name.padEnd(24)} | passthrough ${f(p.cpu, 0)} µs | tollgate ${f(t.cpu, 0)} µs | upstream ${f(p.upCpu, 0)} µs`);
   }
@@ -163,19 +202,10 @@ async function main(): Promise<void> {
   console.log('CPU per request (user + system, all threads of the process):');
   for (const l of cpuLines) console.log(l);
 
-  // SIGTERM drains and flushes the ledger; then count charges straight from the database file.
-  tg.child.kill('SIGTERM');
-  await new Promise((r) => tg.child.once('exit', r));
-  const db = new Database(join(dataDir, 'tollgate.db'), { readonly: true });
-  const row = db.prepare(`SELECT count(*) AS n, count(DISTINCT request_id) AS d FROM ledger_entries WHERE kind = 'charge'`).get() as { n: number; d: number };
-  const usage = db.prepare(`SELECT count(*) AS n FROM usage_events WHERE status = 200`).get() as { n: number };
-  db.close();
-  // autocannon stops counting at its deadline while up to `connections` requests are still in flight; those were
-  // answered and charged too, so the client-side count is a lower bound.
-  const exact = row.d === row.n && usage.n === row.n && row.n >= tollgateOk && row.n <= tollgateOk + 64 * 4;
-  console.log(`charged exactly once: ${tollgateOk} successes seen by clients, ${row.n} charges (${row.d} distinct request ids), ${usage.n} successful usage events → ${exact ? 'PASS' : 'FAIL'}`);
+  let exact = true;
+  for (const tg of instances.values()) exact = (await chargedExactlyOnce(tg)) && exact;
   for (const c of children) c.kill('SIGTERM');
-  process.exitCode = exact && pass64 && pass1 ? 0 : 1;
+  process.exitCode = exact && passed ? 0 : 1;
 }
 
 main().catch((err: unknown) => {
